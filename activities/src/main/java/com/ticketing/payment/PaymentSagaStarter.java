@@ -1,0 +1,165 @@
+package com.ticketing.payment;
+
+import com.ticketing.errors.Require;
+import com.ticketing.errors.TicketingException;
+import com.ticketing.errors.TicketingException.Kind;
+import com.ticketing.points.UserAccountRepository;
+import com.ticketing.reservation.Reservation;
+import com.ticketing.reservation.ReservationRepository;
+import com.ticketing.reservation.ReservationStatus;
+import com.ticketing.saga.PaymentRequest;
+import com.ticketing.saga.PaymentSagaWorkflow;
+import com.ticketing.saga.PaymentStatus;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts (or joins) the saga of one paymentTxId. Validation and the polling row are written in
+ * one transaction before the workflow starts, so bad input leaves no row and starts nothing, and
+ * the client can poll as soon as it has the answer.
+ */
+@Service
+public class PaymentSagaStarter {
+
+  private static final Logger log = LoggerFactory.getLogger(PaymentSagaStarter.class);
+  private static final Pattern TX_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private final UserAccountRepository users;
+  private final ReservationRepository reservations;
+  private final PaymentTransactionRepository transactions;
+  private final TransactionTemplate transaction;
+  private final WorkflowClient workflowClient;
+  private final Clock clock;
+
+  public PaymentSagaStarter(
+      UserAccountRepository users,
+      ReservationRepository reservations,
+      PaymentTransactionRepository transactions,
+      PlatformTransactionManager transactionManager,
+      WorkflowClient workflowClient,
+      Clock clock) {
+    this.users = users;
+    this.reservations = reservations;
+    this.transactions = transactions;
+    // Read committed: a start that loses the insert race must see the winner's row.
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    this.workflowClient = workflowClient;
+    this.clock = clock;
+  }
+
+  public StartedPayment start(PaymentCommand command) {
+    String paymentTxId = validTxId(command.paymentTxId());
+    long userId = Require.positive("userId", command.userId());
+    long reservationId = Require.positive("reservationId", command.reservationId());
+
+    StartedPayment answer =
+        transaction.execute(ignored -> recordStart(paymentTxId, userId, reservationId));
+    if (!answer.joined()) {
+      startWorkflow(transactions.findById(paymentTxId).orElseThrow().toRequest());
+    }
+    return answer;
+  }
+
+  private StartedPayment recordStart(String paymentTxId, long userId, long reservationId) {
+    if (!users.existsById(userId)) {
+      throw TicketingException.notFound("user", userId);
+    }
+    Reservation reservation =
+        reservations
+            .findById(reservationId)
+            .orElseThrow(() -> TicketingException.notFound("reservation", reservationId));
+    if (reservation.getUserId() != userId) {
+      throw new TicketingException(
+          Kind.FORBIDDEN,
+          "Reservation of another user",
+          "reservation " + reservationId + " does not belong to user " + userId);
+    }
+    var existing = transactions.findById(paymentTxId);
+    if (existing.isPresent()) {
+      return joined(existing.get(), userId, reservationId);
+    }
+    if (reservation.getStatus() != ReservationStatus.HELD) {
+      throw new TicketingException(
+          Kind.CONFLICT,
+          "Reservation not payable",
+          "reservation " + reservationId + " is " + reservation.getStatus());
+    }
+    PaymentRequest request =
+        new PaymentRequest(
+            paymentTxId, userId, reservation.getSeatId(), reservationId, reservation.getAmount());
+    if (!transactions.insertIfAbsent(request, clock.instant())) {
+      // A concurrent start of the same paymentTxId won the insert.
+      return joined(transactions.findById(paymentTxId).orElseThrow(), userId, reservationId);
+    }
+    return new StartedPayment(paymentTxId, PaymentStatus.PROCESSING, false);
+  }
+
+  private static StartedPayment joined(PaymentTransaction existing, long userId, long reservationId) {
+    if (!existing.isFor(userId, reservationId)) {
+      throw new TicketingException(
+          Kind.CONFLICT,
+          "paymentTxId already used",
+          "paymentTxId " + existing.getPaymentTxId() + " belongs to another payment");
+    }
+    return new StartedPayment(existing.getPaymentTxId(), existing.getStatus(), true);
+  }
+
+  private void startWorkflow(PaymentRequest request) {
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(request.paymentTxId())
+            .setTaskQueue(PaymentSagaWorkflow.TASK_QUEUE)
+            .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .build();
+    PaymentSagaWorkflow saga = workflowClient.newWorkflowStub(PaymentSagaWorkflow.class, options);
+    try {
+      WorkflowClient.start(saga::pay, request);
+    } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+      log.debug("saga {} already exists; joined it", request.paymentTxId());
+    } catch (RuntimeException unreachable) {
+      failUnstarted(request, unreachable);
+      throw new TicketingException(
+          Kind.UNAVAILABLE,
+          "Payment saga unavailable",
+          "the payment could not be started, try again later: " + unreachable.getMessage());
+    }
+  }
+
+  /** Without a saga nothing would ever finish the row, so it is closed as FAILURE at once. */
+  private void failUnstarted(PaymentRequest request, RuntimeException cause) {
+    log.error("could not start saga {}", request.paymentTxId(), cause);
+    transaction.executeWithoutResult(
+        ignored ->
+            transactions
+                .findById(request.paymentTxId())
+                .ifPresent(tx -> tx.record(PaymentStatus.FAILURE, 0,
+                    "saga could not be started: " + cause.getMessage(), clock.instant())));
+  }
+
+  private static String validTxId(String paymentTxId) {
+    if (paymentTxId == null) {
+      return UUID.randomUUID().toString();
+    }
+    if (!TX_ID.matcher(paymentTxId).matches()) {
+      throw new TicketingException(
+          Kind.INVALID,
+          "Invalid paymentTxId",
+          "paymentTxId must be 1 to 64 characters of letters, digits, '.', '_', ':' or '-'");
+    }
+    return paymentTxId;
+  }
+}

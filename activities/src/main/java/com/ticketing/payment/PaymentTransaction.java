@@ -1,0 +1,127 @@
+package com.ticketing.payment;
+
+import com.ticketing.saga.PaymentRequest;
+import com.ticketing.saga.PaymentStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A row of the polling table: what the client sees of one saga. */
+@Entity
+@Table(name = "payment_transactions")
+public class PaymentTransaction {
+
+  static final int MAX_ERROR_LENGTH = 500;
+
+  @Id
+  @Column(name = "payment_tx_id")
+  private String paymentTxId;
+
+  @Column(name = "user_id", nullable = false)
+  private long userId;
+
+  @Column(name = "seat_id", nullable = false)
+  private long seatId;
+
+  @Column(name = "reservation_id", nullable = false)
+  private long reservationId;
+
+  @Column(nullable = false)
+  private long amount;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private PaymentStatus status;
+
+  @Column(name = "retry_count", nullable = false)
+  private int retryCount;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected PaymentTransaction() {}
+
+  static PaymentTransaction startedFor(PaymentRequest request, Instant now) {
+    PaymentTransaction tx = new PaymentTransaction();
+    tx.paymentTxId = request.paymentTxId();
+    tx.userId = request.userId();
+    tx.seatId = request.seatId();
+    tx.reservationId = request.reservationId();
+    tx.amount = request.amount();
+    tx.status = PaymentStatus.PROCESSING;
+    tx.createdAt = now;
+    tx.updatedAt = now;
+    return tx;
+  }
+
+  void record(PaymentStatus status, int retryCount, String lastError, Instant now) {
+    this.status = status;
+    this.retryCount = retryCount;
+    this.lastError = truncate(lastError);
+    this.updatedAt = now;
+  }
+
+  static String truncate(String error) {
+    return error == null || error.length() <= MAX_ERROR_LENGTH
+        ? error
+        : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+  }
+
+  public boolean isFor(long userId, long reservationId) {
+    return this.userId == userId && this.reservationId == reservationId;
+  }
+
+  public PaymentRequest toRequest() {
+    return new PaymentRequest(paymentTxId, userId, seatId, reservationId, amount);
+  }
+
+  public String getPaymentTxId() {
+    return paymentTxId;
+  }
+
+  public long getUserId() {
+    return userId;
+  }
+
+  public long getSeatId() {
+    return seatId;
+  }
+
+  public long getReservationId() {
+    return reservationId;
+  }
+
+  public long getAmount() {
+    return amount;
+  }
+
+  public PaymentStatus getStatus() {
+    return status;
+  }
+
+  public int getRetryCount() {
+    return retryCount;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

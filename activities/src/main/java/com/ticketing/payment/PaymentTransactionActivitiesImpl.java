@@ -1,0 +1,35 @@
+package com.ticketing.payment;
+
+import com.ticketing.saga.PaymentRequest;
+import com.ticketing.saga.PaymentStatus;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Records the saga's progress in the polling table. */
+@Component
+public class PaymentTransactionActivitiesImpl implements PaymentTransactionActivities {
+
+  private final PaymentTransactionRepository transactions;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  public PaymentTransactionActivitiesImpl(
+      PaymentTransactionRepository transactions, TransactionTemplate transaction, Clock clock) {
+    this.transactions = transactions;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(PaymentRequest request, PaymentStatus status, int retryCount, String lastError) {
+    transaction.executeWithoutResult(
+        ignored -> {
+          transactions.insertIfAbsent(request, clock.instant());
+          transactions
+              .findById(request.paymentTxId())
+              .orElseThrow()
+              .record(status, retryCount, lastError, clock.instant());
+        });
+  }
+}

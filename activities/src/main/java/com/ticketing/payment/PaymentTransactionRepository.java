@@ -1,0 +1,35 @@
+package com.ticketing.payment;
+
+import com.ticketing.saga.PaymentRequest;
+import java.time.Instant;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PaymentTransactionRepository extends JpaRepository<PaymentTransaction, String> {
+
+  /**
+   * Creates the PROCESSING row unless one with this id exists; returns 1 when this call created
+   * it. Racing starts of the same paymentTxId are decided by the primary key, not a prior read.
+   */
+  default boolean insertIfAbsent(PaymentRequest request, Instant now) {
+    return insertIgnore(
+            request.paymentTxId(),
+            request.userId(),
+            request.seatId(),
+            request.reservationId(),
+            request.amount(),
+            now)
+        == 1;
+  }
+
+  @Modifying(flushAutomatically = true)
+  @Query(
+      value =
+          "INSERT IGNORE INTO payment_transactions (payment_tx_id, user_id, seat_id, reservation_id,"
+              + " amount, status, retry_count, created_at, updated_at)"
+              + " VALUES (:txId, :userId, :seatId, :reservationId, :amount, 'PROCESSING', 0, :now, :now)",
+      nativeQuery = true)
+  int insertIgnore(
+      String txId, long userId, long seatId, long reservationId, long amount, Instant now);
+}

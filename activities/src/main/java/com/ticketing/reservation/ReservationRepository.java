@@ -1,0 +1,17 @@
+package com.ticketing.reservation;
+
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ReservationRepository extends JpaRepository<Reservation, Long> {
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select r from Reservation r where r.id = :id")
+  Optional<Reservation> findForUpdate(Long id);
+
+  @Query("select r from Reservation r where r.activeSeatId = :seatId")
+  Optional<Reservation> findLiveBySeat(Long seatId);
+}

@@ -1,0 +1,95 @@
+package com.ticketing.reservation;
+
+import com.ticketing.errors.TicketingException;
+import com.ticketing.errors.TicketingException.Kind;
+import com.ticketing.points.UserAccountRepository;
+import com.ticketing.saga.PaymentRequest;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Holds seats, and confirms or releases them for the saga; one transaction per call. */
+@Service
+public class ReservationService {
+
+  private final SeatRepository seats;
+  private final ReservationRepository reservations;
+  private final UserAccountRepository users;
+  private final ReservationProperties properties;
+  private final Clock clock;
+
+  public ReservationService(
+      SeatRepository seats,
+      ReservationRepository reservations,
+      UserAccountRepository users,
+      ReservationProperties properties,
+      Clock clock) {
+    this.seats = seats;
+    this.reservations = reservations;
+    this.users = users;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Holds the seat for the user until the hold duration runs out; 409 when it is taken. */
+  @Transactional
+  public Reservation hold(long userId, long seatId) {
+    if (!users.existsById(userId)) {
+      throw TicketingException.notFound("user", userId);
+    }
+    // The seat row lock serialises holds of one seat; the unique live-seat key backs it up.
+    Seat seat = seats.findForUpdate(seatId).orElseThrow(() -> TicketingException.notFound("seat", seatId));
+    Instant now = clock.instant();
+    reservations
+        .findLiveBySeat(seatId)
+        .ifPresent(
+            live -> {
+              if (!live.isLapsedAt(now)) {
+                throw new TicketingException(
+                    Kind.CONFLICT,
+                    "Seat not available",
+                    "seat " + seatId + " is " + (live.getStatus() == ReservationStatus.HELD ? "held" : "sold"));
+              }
+              live.expire(now);
+              reservations.flush();
+            });
+    return reservations.saveAndFlush(
+        Reservation.hold(userId, seat, now, now.plus(properties.holdDuration())));
+  }
+
+  @Transactional(readOnly = true)
+  public Reservation find(long reservationId) {
+    return reservations
+        .findById(reservationId)
+        .orElseThrow(() -> TicketingException.notFound("reservation", reservationId));
+  }
+
+  /** Confirms the paid hold; idempotent for the same payment. */
+  @Transactional
+  public void confirm(PaymentRequest request) {
+    Reservation reservation =
+        reservations
+            .findForUpdate(request.reservationId())
+            .orElseThrow(() -> ReservationRejected.because(
+                "reservation " + request.reservationId() + " does not exist"));
+    if (reservation.isConfirmedBy(request.paymentTxId())) {
+      return;
+    }
+    Instant now = clock.instant();
+    String refusal = reservation.whyNotConfirmable(request.paymentTxId(), now);
+    if (refusal != null) {
+      throw ReservationRejected.because(refusal);
+    }
+    reservation.confirm(now);
+  }
+
+  /** Frees the seat of a saga that compensates; a confirmed reservation is never released. */
+  @Transactional
+  public void release(PaymentRequest request) {
+    reservations
+        .findForUpdate(request.reservationId())
+        .filter(reservation -> reservation.isHeldFor(request.paymentTxId()))
+        .ifPresent(reservation -> reservation.cancel(clock.instant()));
+  }
+}

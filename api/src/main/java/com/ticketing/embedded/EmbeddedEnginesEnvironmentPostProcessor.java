@@ -1,0 +1,26 @@
+package com.ticketing.embedded;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the embedded engines before any bean needs them, when {@code ticketing.embedded.enabled}
+ * is true (the default), and points the datasource, Kafka and Temporal at them. The external
+ * profile turns it off, and nothing embedded starts.
+ */
+public class EmbeddedEnginesEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (!environment.getProperty("ticketing.embedded.enabled", Boolean.class, false)) {
+      return;
+    }
+    int temporalPort = environment.getProperty("ticketing.embedded.temporal-port", Integer.class, 7233);
+    EmbeddedEngines engines = EmbeddedEngines.startOnce(temporalPort);
+    environment
+        .getPropertySources()
+        .addFirst(new MapPropertySource("embeddedEngines", engines.connectionProperties()));
+  }
+}

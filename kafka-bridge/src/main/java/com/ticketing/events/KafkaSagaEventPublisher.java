@@ -1,0 +1,43 @@
+package com.ticketing.events;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The publish activity: one saga event to its topic, keyed userId-seatId, acknowledged by the
+ * broker before the activity completes. A failed send throws, and Temporal retries the activity
+ * with the same event (same eventId).
+ */
+@Component
+public class KafkaSagaEventPublisher implements SagaEventActivities {
+
+  private static final long SEND_TIMEOUT_SECONDS = 10;
+
+  private final KafkaTemplate<String, String> kafka;
+  private final JsonMapper json;
+
+  public KafkaSagaEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
+    this.kafka = kafka;
+    this.json = json;
+  }
+
+  @Override
+  public void publish(SagaEvent event) {
+    String value = json.writeValueAsString(EventEnvelope.of(event));
+    try {
+      kafka
+          .send(event.type().topic(), event.payment().messageKey(), value)
+          .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing " + event.eventId(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka did not acknowledge " + event.eventId() + " on " + event.type().topic(), e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package com.ticketing.saga;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/** Every activity option of the saga, in one place, named for what the activity does. */
+public final class SagaActivityOptions {
+
+  private SagaActivityOptions() {}
+
+  /**
+   * One debit attempt per activity call: the workflow itself retries a transient failure after
+   * 1 s, 2 s and 4 s so that each retry is visible (RETRYING, payment.retry).
+   */
+  public static ActivityOptions paymentAttemptOptions() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(10))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
+
+  /**
+   * Database writes, Kafka sends, the confirm and the refund: idempotent steps that Temporal
+   * retries until they succeed or fail with a non-retryable business failure.
+   */
+  public static ActivityOptions sideEffectOptions() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(15))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(500))
+                .setBackoffCoefficient(2.0)
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .build())
+        .build();
+  }
+}

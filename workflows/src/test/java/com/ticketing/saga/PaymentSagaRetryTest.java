@@ -1,0 +1,120 @@
+package com.ticketing.saga;
+
+import static com.ticketing.saga.PaymentStatus.FAILURE;
+import static com.ticketing.saga.PaymentStatus.PROCESSING;
+import static com.ticketing.saga.PaymentStatus.RETRYING;
+import static com.ticketing.saga.PaymentStatus.SUCCESS;
+import static com.ticketing.saga.SagaTestEnvironment.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ticketing.events.SagaEvent;
+import com.ticketing.events.SagaEventType;
+import com.ticketing.saga.RecordedTransactions.Row;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The saga's own payment retries: visible RETRYING rows and events, 1 s / 2 s / 4 s apart. */
+class PaymentSagaRetryTest {
+
+  private final SagaTestEnvironment env = new SagaTestEnvironment();
+
+  @AfterEach
+  void stopTestServer() {
+    env.close();
+  }
+
+  @Test
+  void retriesTransientFailureAfterOneTwoFourSecondsThenSucceeds() {
+    env.points.failFirstDebits(3);
+
+    SagaState result = env.pay(request("tx-retry"));
+
+    assertThat(result).isEqualTo(new SagaState("tx-retry", SUCCESS, 3, null, true, false));
+    assertThat(env.transactions.rows())
+        .containsExactly(
+            new Row(PROCESSING, 0, null),
+            new Row(RETRYING, 1, "bank timeout"),
+            new Row(RETRYING, 2, "bank timeout"),
+            new Row(RETRYING, 3, "bank timeout"),
+            new Row(SUCCESS, 3, null));
+    List<SagaEvent> retries = env.events.ofType(SagaEventType.PAYMENT_RETRY);
+    assertThat(retries).extracting(SagaEvent::retryCount).containsExactly(1, 2, 3);
+    assertThat(retries).extracting(SagaEvent::reason).containsOnly("bank timeout");
+    assertThat(retries)
+        .extracting(SagaEvent::eventId)
+        .containsExactly(
+            "tx-retry:payment.retry:1", "tx-retry:payment.retry:2", "tx-retry:payment.retry:3");
+    assertThat(env.events.topics())
+        .containsExactly(
+            "payment.try",
+            "payment.retry",
+            "payment.retry",
+            "payment.retry",
+            "payment.success",
+            "reservation.success");
+    assertThat(env.points.debits()).hasSize(4);
+    assertGapsInWorkflowTime(env.points.millisBetweenDebits(), 1_000, 2_000, 4_000);
+    assertThat(env.points.refunds()).isEmpty();
+  }
+
+  @Test
+  void failsAfterThreeRetriesWhenPaymentKeepsFailing() {
+    env.points.failEveryDebit();
+
+    SagaState result = env.pay(request("tx-down"));
+
+    String reason = "payment failed after 3 retries: bank timeout";
+    assertThat(result).isEqualTo(new SagaState("tx-down", FAILURE, 3, reason, false, false));
+    assertThat(env.points.debits()).hasSize(4);
+    assertGapsInWorkflowTime(env.points.millisBetweenDebits(), 1_000, 2_000, 4_000);
+    assertThat(env.transactions.statuses())
+        .containsExactly(PROCESSING, RETRYING, RETRYING, RETRYING, FAILURE);
+    assertThat(env.transactions.rows()).last().isEqualTo(new Row(FAILURE, 3, reason));
+    assertThat(env.events.topics())
+        .containsExactly(
+            "payment.try", "payment.retry", "payment.retry", "payment.retry", "payment.failure");
+    assertThat(env.events.events())
+        .last()
+        .satisfies(
+            event -> {
+              assertThat(event.eventId()).isEqualTo("tx-down:payment.failure");
+              assertThat(event.reason()).isEqualTo(reason);
+            });
+    assertThat(env.reservations.confirms()).isEmpty();
+    assertThat(env.points.refunds()).isEmpty();
+  }
+
+  @Test
+  void queryReturnsCurrentStateWhileRetrying() throws InterruptedException {
+    env.points.failFirstDebits(1);
+    PaymentSagaWorkflow saga = env.saga("tx-query");
+
+    WorkflowClient.start(saga::pay, request("tx-query"));
+    // No client waits for the result yet, so the test server does not skip the 1 s retry delay:
+    // once the retry is published the saga is asleep, and stays so while we query it.
+    assertThat(env.events.firstRetryPublished().await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(saga.state())
+        .isEqualTo(new SagaState("tx-query", RETRYING, 1, "bank timeout", false, false));
+    assertThat(env.points.debits()).hasSize(1);
+
+    SagaState result = WorkflowStub.fromTyped(saga).getResult(SagaState.class);
+    assertThat(result).isEqualTo(new SagaState("tx-query", SUCCESS, 1, null, true, false));
+    assertThat(saga.state()).isEqualTo(result);
+  }
+
+  /** Each gap is at least the backoff delay, plus under a second for the activities around it. */
+  private static void assertGapsInWorkflowTime(List<Long> gapsMillis, long... expectedMillis) {
+    assertThat(gapsMillis).hasSameSizeAs(expectedMillis);
+    for (int i = 0; i < expectedMillis.length; i++) {
+      assertThat(gapsMillis.get(i))
+          .as("workflow time between debit attempt %d and %d", i + 1, i + 2)
+          .isGreaterThanOrEqualTo(expectedMillis[i])
+          .isLessThan(expectedMillis[i] + 1_000);
+    }
+  }
+}
