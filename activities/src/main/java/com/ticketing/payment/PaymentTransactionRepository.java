@@ -1,12 +1,19 @@
 package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentRequest;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface PaymentTransactionRepository extends JpaRepository<PaymentTransaction, String> {
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select t from PaymentTransaction t where t.paymentTxId = :paymentTxId")
+  Optional<PaymentTransaction> findForUpdate(String paymentTxId);
 
   /**
    * Creates the PROCESSING row unless one with this id exists; returns 1 when this call created

@@ -1,6 +1,7 @@
 package com.ticketing.points;
 
 import com.ticketing.errors.TicketingException;
+import com.ticketing.payment.PaymentTransactionRepository;
 import com.ticketing.reservation.Reservation;
 import com.ticketing.reservation.ReservationRepository;
 import com.ticketing.saga.PaymentRequest;
@@ -20,16 +21,19 @@ public class PointsService {
   private final UserAccountRepository users;
   private final PointLedgerRepository ledger;
   private final ReservationRepository reservations;
+  private final PaymentTransactionRepository transactions;
   private final Clock clock;
 
   public PointsService(
       UserAccountRepository users,
       PointLedgerRepository ledger,
       ReservationRepository reservations,
+      PaymentTransactionRepository transactions,
       Clock clock) {
     this.users = users;
     this.ledger = ledger;
     this.reservations = reservations;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -39,7 +43,7 @@ public class PointsService {
       return;
     }
     Instant now = clock.instant();
-    // Lock order everywhere: reservation, then user.
+    // Lock order everywhere: reservation, payment row, user.
     Reservation reservation =
         reservations
             .findForUpdate(request.reservationId())
@@ -49,6 +53,14 @@ public class PointsService {
     if (refusal != null) {
       throw PaymentDeclined.because(refusal);
     }
+    // A locking read sees the latest status: an attempt that arrives after its saga gave up
+    // (and refunded) must not debit.
+    transactions
+        .findForUpdate(request.paymentTxId())
+        .filter(tx -> tx.getStatus().isTerminal())
+        .ifPresent(tx -> {
+          throw PaymentDeclined.because("payment " + tx.getPaymentTxId() + " is already " + tx.getStatus());
+        });
     UserAccount user =
         users
             .findForUpdate(request.userId())

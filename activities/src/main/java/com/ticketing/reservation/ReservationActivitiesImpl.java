@@ -23,7 +23,7 @@ public class ReservationActivitiesImpl implements ReservationActivities {
   }
 
   @Override
-  public void release(PaymentRequest request) {
-    reservations.release(request);
+  public boolean release(PaymentRequest request) {
+    return reservations.release(request);
   }
 }

@@ -6,6 +6,7 @@ import com.ticketing.points.UserAccountRepository;
 import com.ticketing.saga.PaymentRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +41,7 @@ public class ReservationService {
     }
     // The seat row lock serialises holds of one seat; the unique live-seat key backs it up.
     Seat seat = seats.findForUpdate(seatId).orElseThrow(() -> TicketingException.notFound("seat", seatId));
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     reservations
         .findLiveBySeat(seatId)
         .ifPresent(
@@ -84,12 +85,22 @@ public class ReservationService {
     reservation.confirm(now);
   }
 
-  /** Frees the seat of a saga that compensates; a confirmed reservation is never released. */
+  /**
+   * Frees the seat of a saga that compensates. Returns false when the reservation is confirmed
+   * for this payment (the seat is sold), true otherwise.
+   */
   @Transactional
-  public void release(PaymentRequest request) {
-    reservations
-        .findForUpdate(request.reservationId())
-        .filter(reservation -> reservation.isHeldFor(request.paymentTxId()))
-        .ifPresent(reservation -> reservation.cancel(clock.instant()));
+  public boolean release(PaymentRequest request) {
+    var reservation = reservations.findForUpdate(request.reservationId());
+    if (reservation.isEmpty()) {
+      return true;
+    }
+    if (reservation.get().isConfirmedBy(request.paymentTxId())) {
+      return false;
+    }
+    if (reservation.get().isHeldFor(request.paymentTxId())) {
+      reservation.get().cancel(clock.instant());
+    }
+    return true;
   }
 }

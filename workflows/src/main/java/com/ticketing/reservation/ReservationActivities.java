@@ -13,6 +13,9 @@ public interface ReservationActivities {
    */
   void confirm(PaymentRequest request);
 
-  /** Cancels the hold so the seat can be sold again; no-op when it is already released. */
-  void release(PaymentRequest request);
+  /**
+   * Cancels this payment's hold so the seat can be sold again. Returns false only when the seat
+   * is already confirmed for this payment: then it is sold and must not be refunded.
+   */
+  boolean release(PaymentRequest request);
 }

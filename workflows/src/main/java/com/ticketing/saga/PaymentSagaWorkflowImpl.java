@@ -17,6 +17,7 @@ import com.ticketing.points.PointsActivities;
 import com.ticketing.reservation.ReservationActivities;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -44,20 +45,25 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   public SagaState pay(PaymentRequest request) {
     this.request = request;
     this.state = SagaState.started(request.paymentTxId());
-    record();
-    publish(PAYMENT_TRY, null);
+    try {
+      record();
+      publish(PAYMENT_TRY, null);
 
-    String declined = debitWithBackoff();
-    if (declined != null) {
-      fail(declined);
+      Debit debit = debitWithBackoff();
+      if (debit != Debit.TAKEN) {
+        fail(debit);
+        return state;
+      }
+      state = state.withStatus(PaymentStatus.SUCCESS, null);
+      record();
+      publish(PAYMENT_SUCCESS, null);
+
+      confirmOrCompensate();
       return state;
+    } catch (CanceledFailure cancelled) {
+      Workflow.newDetachedCancellationScope(this::closeCancelledSaga).run();
+      throw cancelled;
     }
-    state = state.withStatus(PaymentStatus.SUCCESS, null);
-    record();
-    publish(PAYMENT_SUCCESS, null);
-
-    confirmOrCompensate();
-    return state;
   }
 
   @Override
@@ -65,19 +71,28 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     return state;
   }
 
-  /** Returns null once the points are debited, else why the payment failed for good. */
-  private String debitWithBackoff() {
+  /** How the debit step ended. */
+  private enum Debit {
+    TAKEN,
+    DECLINED,
+    RETRIES_EXHAUSTED
+  }
+
+  private Debit debitWithBackoff() {
     for (int retry = 1; ; retry++) {
       try {
         points.debit(request);
-        return null;
+        return Debit.TAKEN;
       } catch (ActivityFailure failure) {
         String reason = reasonOf(failure);
         if (isDeclined(failure)) {
-          return reason;
+          state = state.withStatus(state.status(), reason);
+          return Debit.DECLINED;
         }
         if (retry > PaymentRetryPolicy.MAX_RETRIES) {
-          return "payment failed after " + PaymentRetryPolicy.MAX_RETRIES + " retries: " + reason;
+          state = state.withStatus(state.status(),
+              "payment failed after " + PaymentRetryPolicy.MAX_RETRIES + " retries: " + reason);
+          return Debit.RETRIES_EXHAUSTED;
         }
         state = state.retrying(retry, reason);
         record();
@@ -103,19 +118,50 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   private void compensate(String reason) {
     Workflow.newDetachedCancellationScope(
             () -> {
-              refunds.refund(request);
-              reservations.release(request);
-              state = state.cancelled(reason);
+              releaseSeatThenRefund();
+              state = state.withStatus(PaymentStatus.CANCEL, reason);
               record();
               publish(PAYMENT_CANCEL, reason);
             })
         .run();
   }
 
-  private void fail(String reason) {
-    state = state.withStatus(PaymentStatus.FAILURE, reason);
+  /**
+   * The seat is released before the refund: a confirm that raced the release and won means the
+   * seat is sold, and then there is nothing to refund.
+   */
+  private boolean releaseSeatThenRefund() {
+    if (!reservations.release(request)) {
+      state = state.confirmed();
+      return false;
+    }
+    state = state.refunded(refunds.refund(request));
+    return true;
+  }
+
+  private void fail(Debit debit) {
+    state = state.withStatus(PaymentStatus.FAILURE, state.lastError());
     record();
-    publish(PAYMENT_FAILURE, reason);
+    if (debit == Debit.RETRIES_EXHAUSTED) {
+      // The last attempt may have timed out after its debit committed; the debit step refuses to
+      // run for a FAILURE row, so this refund is the last word on the money.
+      state = state.refunded(refunds.refund(request));
+    }
+    publish(PAYMENT_FAILURE, state.lastError());
+  }
+
+  /** An operator cancelled the workflow: close the row and give back whatever was taken. */
+  private void closeCancelledSaga() {
+    if (state.reservationConfirmed() || !releaseSeatThenRefund()) {
+      // The seat is sold and paid: the saga's outcome stands. Publishing again is harmless, as
+      // the event has the same eventId.
+      publish(RESERVATION_SUCCESS, null);
+      return;
+    }
+    String reason = "saga cancelled before completion";
+    state = state.withStatus(state.refunded() ? PaymentStatus.CANCEL : PaymentStatus.FAILURE, reason);
+    record();
+    publish(state.refunded() ? PAYMENT_CANCEL : PAYMENT_FAILURE, reason);
   }
 
   private void record() {

@@ -25,7 +25,7 @@ public record SagaState(
     return new SagaState(paymentTxId, status, retryCount, lastError, true, refunded);
   }
 
-  SagaState cancelled(String reason) {
-    return new SagaState(paymentTxId, PaymentStatus.CANCEL, retryCount, reason, false, true);
+  SagaState refunded(boolean refunded) {
+    return new SagaState(paymentTxId, status, retryCount, lastError, reservationConfirmed, refunded);
   }
 }
