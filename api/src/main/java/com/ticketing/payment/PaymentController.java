@@ -2,6 +2,7 @@ package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentStatus;
 import org.springframework.http.HttpStatus;
+import com.ticketing.mode.ServesRest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Starting a payment saga, and polling it; the poll reads the database, never Temporal. */
 @RestController
+@ServesRest
 @RequestMapping("/api/payments")
 public class PaymentController {
 

@@ -1,11 +1,13 @@
 package com.ticketing.points;
 
+import com.ticketing.mode.ServesRest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A user's prepaid point balance. */
 @RestController
+@ServesRest
 public class PointsController {
 
   private final PointsService points;

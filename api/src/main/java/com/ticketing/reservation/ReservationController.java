@@ -3,6 +3,7 @@ package com.ticketing.reservation;
 import com.ticketing.errors.Require;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
+import com.ticketing.mode.ServesRest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Holding a seat: the step before paying. */
 @RestController
+@ServesRest
 @RequestMapping("/api/reservations")
 public class ReservationController {
 
