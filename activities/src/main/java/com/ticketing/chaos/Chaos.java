@@ -16,10 +16,12 @@ public class Chaos {
 
   private volatile double paymentFailureRate;
   private volatile double confirmFailureRate;
+  private volatile boolean reservationOutage;
 
   public Chaos(ChaosProperties properties) {
     this.paymentFailureRate = properties.paymentFailureRate();
     this.confirmFailureRate = properties.confirmFailureRate();
+    this.reservationOutage = properties.reservationOutage();
   }
 
   public void setPaymentFailureRate(double rate) {
@@ -30,11 +32,24 @@ public class Chaos {
     this.confirmFailureRate = rate;
   }
 
+  public void setReservationOutage(boolean down) {
+    this.reservationOutage = down;
+  }
+
   public void maybeFailPayment() {
     if (strikes(paymentFailureRate)) {
       throw ApplicationFailure.newFailure(
           "payment gateway timed out (injected by ticketing.chaos.payment-failure-rate)",
           TRANSIENT_PAYMENT_FAILURE);
+    }
+  }
+
+  /** An outage is transient: the confirm fails retryably until the outage ends (or the saga parks). */
+  public void maybeFailReservationService() {
+    if (reservationOutage) {
+      throw ApplicationFailure.newFailure(
+          "reservation service unavailable (injected by ticketing.chaos.reservation-outage)",
+          "ReservationServiceUnavailable");
     }
   }
 

@@ -18,6 +18,7 @@ public class ReservationActivitiesImpl implements ReservationActivities {
 
   @Override
   public void confirm(PaymentRequest request) {
+    chaos.maybeFailReservationService();
     chaos.maybeRejectConfirm();
     reservations.confirm(request);
   }

@@ -7,7 +7,9 @@ public enum PaymentStatus {
   RETRYING,
   SUCCESS,
   FAILURE,
-  CANCEL;
+  CANCEL,
+  /** An infrastructure step failed past its retry budget; the saga waits for an operator. */
+  NEEDS_ATTENTION;
 
   /** FAILURE and CANCEL never change again; SUCCESS is final only once the seat is confirmed. */
   public boolean isTerminal() {

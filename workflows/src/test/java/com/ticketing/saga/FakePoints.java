@@ -6,19 +6,31 @@ import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A points ledger that can fail or decline debits on demand and records every call. */
+/**
+ * A points ledger that can fail or decline debits on demand and records every call. A refund gives
+ * back only what a debit took, as the real ledger does.
+ */
 final class FakePoints implements PointsActivities {
 
   /** One debit attempt and the workflow time at which the saga scheduled it. */
   record Debit(PaymentRequest request, long scheduledAtMillis) {}
 
+  private final StepLog steps;
   private final List<Debit> debits = new CopyOnWriteArrayList<>();
+  private final Set<String> taken = ConcurrentHashMap.newKeySet();
   private final List<PaymentRequest> refunds = new CopyOnWriteArrayList<>();
   private final AtomicInteger transientFailuresLeft = new AtomicInteger();
+  private volatile boolean takePointsBeforeFailing;
   private volatile String declineReason;
+
+  FakePoints(StepLog steps) {
+    this.steps = steps;
+  }
 
   /** The next {@code count} debits fail the way a bank timeout does: retryable. */
   FakePoints failFirstDebits(int count) {
@@ -30,6 +42,13 @@ final class FakePoints implements PointsActivities {
     return failFirstDebits(Integer.MAX_VALUE);
   }
 
+  /** A transient failure happens after the points are taken: the bank's reply was lost. */
+  FakePoints takePointsBeforeFailing() {
+    takePointsBeforeFailing = true;
+    return this;
+  }
+
+  /** Declines every debit that is not one of the transient failures asked for first. */
   FakePoints declineDebits(String reason) {
     declineReason = reason;
     return this;
@@ -37,23 +56,30 @@ final class FakePoints implements PointsActivities {
 
   @Override
   public void debit(PaymentRequest request) {
+    steps.add("debit");
     // The scheduled time comes from the test server's clock, so it shows the skipped workflow time.
     debits.add(
         new Debit(request, Activity.getExecutionContext().getInfo().getScheduledTimestamp()));
+    if (transientFailuresLeft.getAndDecrement() > 0) {
+      if (takePointsBeforeFailing) {
+        taken.add(request.paymentTxId());
+      }
+      throw ApplicationFailure.newFailure("bank timeout", "Transient");
+    }
     if (declineReason != null) {
       throw PaymentDeclined.because(declineReason);
     }
-    if (transientFailuresLeft.getAndDecrement() > 0) {
-      throw ApplicationFailure.newFailure("bank timeout", "Transient");
-    }
+    taken.add(request.paymentTxId());
   }
 
   @Override
   public boolean refund(PaymentRequest request) {
+    steps.add("refund");
     refunds.add(request);
-    return true;
+    return taken.contains(request.paymentTxId());
   }
 
+  /** Every debit attempt, whether it took the points or not. */
   List<Debit> debits() {
     return List.copyOf(debits);
   }

@@ -2,32 +2,78 @@ package com.ticketing.saga;
 
 import com.ticketing.reservation.ReservationActivities;
 import com.ticketing.reservation.ReservationRejected;
+import io.temporal.activity.Activity;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** A seat service that confirms holds, or rejects them on demand, and records every call. */
+/**
+ * A seat service that confirms holds, or rejects them on demand, and records every call. A confirm
+ * can be held in flight so that a test can act (e.g. cancel the saga) while it runs.
+ */
 final class FakeReservations implements ReservationActivities {
 
+  /** Long enough for any test step, short enough that a forgotten gate cannot hang the build. */
+  private static final long HELD_CONFIRM_LIMIT_SECONDS = 10;
+
+  private final StepLog steps;
   private final List<PaymentRequest> confirms = new CopyOnWriteArrayList<>();
   private final List<PaymentRequest> releases = new CopyOnWriteArrayList<>();
+  private final CountDownLatch confirmStarted = new CountDownLatch(1);
+  private final CountDownLatch confirmGate = new CountDownLatch(1);
+  private volatile boolean holdConfirms;
   private volatile String rejectReason;
+  private volatile boolean seatAlreadyConfirmed;
+
+  FakeReservations(StepLog steps) {
+    this.steps = steps;
+  }
 
   FakeReservations rejectConfirm(String reason) {
     rejectReason = reason;
     return this;
   }
 
+  /** Release answers that the seat is already confirmed for this payment, i.e. sold. */
+  FakeReservations releaseFindsSeatConfirmed() {
+    seatAlreadyConfirmed = true;
+    return this;
+  }
+
+  /** Every confirm waits, once started, until {@link #letConfirmsFinish()}. */
+  FakeReservations holdConfirms() {
+    holdConfirms = true;
+    return this;
+  }
+
+  void letConfirmsFinish() {
+    confirmGate.countDown();
+  }
+
+  /** Counts down when the first confirm has started. */
+  CountDownLatch confirmStarted() {
+    return confirmStarted;
+  }
+
   @Override
   public void confirm(PaymentRequest request) {
+    steps.add("confirm");
     confirms.add(request);
+    confirmStarted.countDown();
+    if (holdConfirms) {
+      awaitGate();
+    }
     if (rejectReason != null) {
       throw ReservationRejected.because(rejectReason);
     }
   }
 
   @Override
-  public void release(PaymentRequest request) {
+  public boolean release(PaymentRequest request) {
+    steps.add("release");
     releases.add(request);
+    return !seatAlreadyConfirmed;
   }
 
   List<PaymentRequest> confirms() {
@@ -36,5 +82,16 @@ final class FakeReservations implements ReservationActivities {
 
   List<PaymentRequest> releases() {
     return List.copyOf(releases);
+  }
+
+  private void awaitGate() {
+    try {
+      if (!confirmGate.await(HELD_CONFIRM_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("held confirm was never let finish");
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(interrupted);
+    }
   }
 }

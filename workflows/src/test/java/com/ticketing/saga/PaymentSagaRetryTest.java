@@ -85,7 +85,67 @@ class PaymentSagaRetryTest {
               assertThat(event.reason()).isEqualTo(reason);
             });
     assertThat(env.reservations.confirms()).isEmpty();
+    assertThat(env.points.refunds()).containsExactly(request("tx-down"));
+  }
+
+  @Test
+  void refundsOnceWhenRetriesAreExhausted() {
+    PaymentRequest request = request("tx-exhausted");
+    env.points.failEveryDebit();
+
+    SagaState result = env.pay(request);
+
+    String reason = "payment failed after 3 retries: bank timeout";
+    // Nothing was taken, so the refund gives nothing back.
+    assertThat(result).isEqualTo(new SagaState("tx-exhausted", FAILURE, 3, reason, false, false));
+    assertThat(env.points.refunds()).containsExactly(request);
+    assertThat(env.steps.steps())
+        .containsOnlyOnce("refund")
+        .endsWith("debit", "record FAILURE", "refund", "publish payment.failure");
+    assertThat(env.steps.steps()).filteredOn("debit"::equals).hasSize(4);
+    assertThat(env.events.topics()).last().isEqualTo("payment.failure");
+    assertThat(env.reservations.confirms()).isEmpty();
+    assertThat(env.reservations.releases()).isEmpty();
+  }
+
+  @Test
+  void reportsRefundWhenTimedOutAttemptsHadTakenThePoints() {
+    PaymentRequest request = request("tx-lost-reply");
+    env.points.failEveryDebit().takePointsBeforeFailing();
+
+    SagaState result = env.pay(request);
+
+    String reason = "payment failed after 3 retries: bank timeout";
+    assertThat(result).isEqualTo(new SagaState("tx-lost-reply", FAILURE, 3, reason, false, true));
+    assertThat(env.points.refunds()).containsExactly(request);
+    assertThat(env.transactions.rows()).last().isEqualTo(new Row(FAILURE, 3, reason));
+    assertThat(env.events.topics()).last().isEqualTo("payment.failure");
+  }
+
+  @Test
+  void doesNotRefundOnBusinessDecline() {
+    // A decline after a retry: the retries did not run out, so there is nothing to give back.
+    env.points.failFirstDebits(1).declineDebits("insufficient points");
+
+    SagaState result = env.pay(request("tx-declined-late"));
+
+    assertThat(result)
+        .isEqualTo(
+            new SagaState("tx-declined-late", FAILURE, 1, "insufficient points", false, false));
+    assertThat(env.points.debits()).hasSize(2);
     assertThat(env.points.refunds()).isEmpty();
+    assertThat(env.steps.steps()).doesNotContain("refund", "release");
+    assertThat(env.transactions.rows())
+        .containsExactly(
+            new Row(PROCESSING, 0, null),
+            new Row(RETRYING, 1, "bank timeout"),
+            new Row(FAILURE, 1, "insufficient points"));
+    assertThat(env.events.topics())
+        .containsExactly("payment.try", "payment.retry", "payment.failure");
+    assertThat(env.events.events())
+        .last()
+        .satisfies(event -> assertThat(event.reason()).isEqualTo("insufficient points"));
+    assertThat(env.reservations.confirms()).isEmpty();
   }
 
   @Test

@@ -101,5 +101,23 @@ class PaymentSagaWorkflowTest {
     assertThat(env.reservations.confirms()).containsExactly(request);
     assertThat(env.points.refunds()).containsExactly(request);
     assertThat(env.reservations.releases()).containsExactly(request);
+    assertThat(env.steps.steps())
+        .containsSubsequence(
+            "confirm", "release", "refund", "record CANCEL", "publish payment.cancel");
+  }
+
+  @Test
+  void doesNotRefundWhenReleaseFindsSeatConfirmed() {
+    PaymentRequest request = request("tx-sold");
+    env.reservations.rejectConfirm("hold expired").releaseFindsSeatConfirmed();
+
+    SagaState result = env.pay(request);
+
+    assertThat(env.reservations.confirms()).containsExactly(request);
+    assertThat(env.reservations.releases()).containsExactly(request);
+    assertThat(env.points.refunds()).isEmpty();
+    assertThat(env.steps.steps()).doesNotContain("refund");
+    assertThat(result.refunded()).isFalse();
+    assertThat(result.reservationConfirmed()).isTrue();
   }
 }

@@ -10,11 +10,17 @@ import java.util.concurrent.CountDownLatch;
 /** Stands in for the Kafka publisher: keeps every event the saga publishes, in order. */
 final class RecordedEvents implements SagaEventActivities {
 
+  private final StepLog steps;
   private final List<SagaEvent> events = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstRetry = new CountDownLatch(1);
 
+  RecordedEvents(StepLog steps) {
+    this.steps = steps;
+  }
+
   @Override
   public void publish(SagaEvent event) {
+    steps.add("publish " + event.type().topic());
     events.add(event);
     if (event.type() == SagaEventType.PAYMENT_RETRY) {
       firstRetry.countDown();

@@ -10,11 +10,17 @@ final class RecordedTransactions implements PaymentTransactionActivities {
   /** One write to the payment_transactions row. */
   record Row(PaymentStatus status, int retryCount, String lastError) {}
 
+  private final StepLog steps;
   private final List<Row> rows = new CopyOnWriteArrayList<>();
+
+  RecordedTransactions(StepLog steps) {
+    this.steps = steps;
+  }
 
   @Override
   public void record(
       PaymentRequest request, PaymentStatus status, int retryCount, String lastError) {
+    steps.add("record " + status);
     rows.add(new Row(status, retryCount, lastError));
   }
 

@@ -10,10 +10,11 @@ import io.temporal.worker.Worker;
  */
 final class SagaTestEnvironment implements AutoCloseable {
 
-  final FakePoints points = new FakePoints();
-  final FakeReservations reservations = new FakeReservations();
-  final RecordedTransactions transactions = new RecordedTransactions();
-  final RecordedEvents events = new RecordedEvents();
+  final StepLog steps = new StepLog();
+  final FakePoints points = new FakePoints(steps);
+  final FakeReservations reservations = new FakeReservations(steps);
+  final RecordedTransactions transactions = new RecordedTransactions(steps);
+  final RecordedEvents events = new RecordedEvents(steps);
   final TestWorkflowEnvironment testEnv = TestWorkflowEnvironment.newInstance();
 
   SagaTestEnvironment() {
@@ -46,6 +47,8 @@ final class SagaTestEnvironment implements AutoCloseable {
 
   @Override
   public void close() {
+    // A confirm still held would otherwise keep a worker thread busy while the server stops.
+    reservations.letConfirmsFinish();
     testEnv.close();
   }
 }
