@@ -10,12 +10,14 @@ import com.ticketing.reservation.ReservationStatus;
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.PaymentSagaWorkflow;
 import com.ticketing.saga.PaymentStatus;
+import com.ticketing.saga.SagaProperties;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ public class PaymentSagaStarter {
   private final PaymentTransactionRepository transactions;
   private final TransactionTemplate transaction;
   private final WorkflowClient workflowClient;
+  private final SagaProperties sagaProperties;
   private final Clock clock;
 
   public PaymentSagaStarter(
@@ -49,6 +52,7 @@ public class PaymentSagaStarter {
       PaymentTransactionRepository transactions,
       PlatformTransactionManager transactionManager,
       WorkflowClient workflowClient,
+      SagaProperties sagaProperties,
       Clock clock) {
     this.users = users;
     this.reservations = reservations;
@@ -57,6 +61,7 @@ public class PaymentSagaStarter {
     this.transaction = new TransactionTemplate(transactionManager);
     this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.workflowClient = workflowClient;
+    this.sagaProperties = sagaProperties;
     this.clock = clock;
   }
 
@@ -124,10 +129,15 @@ public class PaymentSagaStarter {
             .setTaskQueue(PaymentSagaWorkflow.TASK_QUEUE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setMemo(Map.of(
+                "userId", request.userId(),
+                "seatId", request.seatId(),
+                "reservationId", request.reservationId(),
+                "amount", request.amount()))
             .build();
     PaymentSagaWorkflow saga = workflowClient.newWorkflowStub(PaymentSagaWorkflow.class, options);
     try {
-      WorkflowClient.start(saga::pay, request);
+      WorkflowClient.start(saga::pay, request, sagaProperties.policy());
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       log.debug("saga {} already exists; joined it", request.paymentTxId());
     } catch (RuntimeException unreachable) {
@@ -146,7 +156,7 @@ public class PaymentSagaStarter {
         ignored ->
             transactions
                 .findById(request.paymentTxId())
-                .ifPresent(tx -> tx.record(PaymentStatus.FAILURE, 0,
+                .ifPresent(tx -> tx.closeAsFailure(
                     "saga could not be started: " + cause.getMessage(), clock.instant())));
   }
 

@@ -2,6 +2,7 @@ package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.PaymentStatus;
+import com.ticketing.saga.SagaState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,6 +44,12 @@ public class PaymentTransaction {
   @Column(name = "last_error")
   private String lastError;
 
+  @Column(name = "stuck_step")
+  private String stuckStep;
+
+  @Column(name = "step_attempts", nullable = false)
+  private int stepAttempts;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -64,10 +71,18 @@ public class PaymentTransaction {
     return tx;
   }
 
-  void record(PaymentStatus status, int retryCount, String lastError, Instant now) {
-    this.status = status;
-    this.retryCount = retryCount;
-    this.lastError = truncate(lastError);
+  void record(SagaState state, Instant now) {
+    this.status = state.status();
+    this.retryCount = state.retryCount();
+    this.lastError = truncate(state.lastError());
+    this.stuckStep = state.stuckStep();
+    this.stepAttempts = state.stepAttempts();
+    this.updatedAt = now;
+  }
+
+  void closeAsFailure(String error, Instant now) {
+    this.status = PaymentStatus.FAILURE;
+    this.lastError = truncate(error);
     this.updatedAt = now;
   }
 
@@ -115,6 +130,14 @@ public class PaymentTransaction {
 
   public String getLastError() {
     return lastError;
+  }
+
+  public String getStuckStep() {
+    return stuckStep;
+  }
+
+  public int getStepAttempts() {
+    return stepAttempts;
   }
 
   public Instant getCreatedAt() {

@@ -1,7 +1,7 @@
 package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentRequest;
-import com.ticketing.saga.PaymentStatus;
+import com.ticketing.saga.SagaState;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,14 +22,14 @@ public class PaymentTransactionActivitiesImpl implements PaymentTransactionActiv
   }
 
   @Override
-  public void record(PaymentRequest request, PaymentStatus status, int retryCount, String lastError) {
+  public void record(PaymentRequest request, SagaState state) {
     transaction.executeWithoutResult(
         ignored -> {
           transactions.insertIfAbsent(request, clock.instant());
           transactions
               .findById(request.paymentTxId())
               .orElseThrow()
-              .record(status, retryCount, lastError, clock.instant());
+              .record(state, clock.instant());
         });
   }
 }

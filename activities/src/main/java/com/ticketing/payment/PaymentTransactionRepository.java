@@ -1,8 +1,10 @@
 package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentRequest;
+import com.ticketing.saga.PaymentStatus;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -14,6 +16,10 @@ public interface PaymentTransactionRepository extends JpaRepository<PaymentTrans
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select t from PaymentTransaction t where t.paymentTxId = :paymentTxId")
   Optional<PaymentTransaction> findForUpdate(String paymentTxId);
+
+  /** Sagas in one status that have not changed since {@code before}, oldest first. */
+  List<PaymentTransaction> findTop200ByStatusAndUpdatedAtBeforeOrderByUpdatedAtAsc(
+      PaymentStatus status, Instant before);
 
   /**
    * Creates the PROCESSING row unless one with this id exists; returns 1 when this call created

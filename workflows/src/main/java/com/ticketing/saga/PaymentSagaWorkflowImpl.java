@@ -19,32 +19,36 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The payment saga, top to bottom as in the sequence diagram: try → debit (with visible retries)
- * → success → confirm the seat, or compensate with a refund when the seat cannot be confirmed.
+ * → success → confirm the seat, or compensate (release the seat, refund) when it cannot be
+ * confirmed. Every infrastructure step runs through {@link #step}: past its retry budget the
+ * saga parks in NEEDS_ATTENTION and waits for an operator's {@code retry} or {@code compensate}.
  */
 public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
-  private final PointsActivities points =
+  private final PointsActivities payment =
       Workflow.newActivityStub(PointsActivities.class, SagaActivityOptions.paymentAttemptOptions());
-  private final PointsActivities refunds =
-      Workflow.newActivityStub(PointsActivities.class, SagaActivityOptions.sideEffectOptions());
-  private final ReservationActivities reservations =
-      Workflow.newActivityStub(ReservationActivities.class, SagaActivityOptions.sideEffectOptions());
-  private final PaymentTransactionActivities transactions =
-      Workflow.newActivityStub(
-          PaymentTransactionActivities.class, SagaActivityOptions.sideEffectOptions());
-  private final SagaEventActivities events =
-      Workflow.newActivityStub(SagaEventActivities.class, SagaActivityOptions.sideEffectOptions());
+  private PointsActivities points;
+  private ReservationActivities reservations;
+  private PaymentTransactionActivities transactions;
+  private PaymentTransactionActivities transactionsBestEffort;
+  private SagaEventActivities events;
 
   private PaymentRequest request;
+  private SagaPolicy policy;
   private SagaState state;
+  private final List<SagaStep> stepLog = new ArrayList<>();
+  private OperatorDecision decision;
+  private boolean compensating;
 
   @Override
-  public SagaState pay(PaymentRequest request) {
-    this.request = request;
-    this.state = SagaState.started(request.paymentTxId());
+  public SagaState pay(PaymentRequest request, SagaPolicy policy) {
+    begin(request, policy);
     try {
       record();
       publish(PAYMENT_TRY, null);
@@ -54,24 +58,19 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
         fail(debit);
         return state;
       }
-      state = state.withStatus(PaymentStatus.SUCCESS, null);
-      record();
+      changeStatus(PaymentStatus.SUCCESS, null);
       publish(PAYMENT_SUCCESS, null);
 
       confirmOrCompensate();
-      return state;
+    } catch (OperatorGaveUp gaveUp) {
+      compensate(gaveUp.getMessage());
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(this::closeCancelledSaga).run();
       throw cancelled;
     }
-  }
-
-  @Override
-  public SagaState state() {
     return state;
   }
 
-  /** How the debit step ended. */
   private enum Debit {
     TAKEN,
     DECLINED,
@@ -81,10 +80,13 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   private Debit debitWithBackoff() {
     for (int retry = 1; ; retry++) {
       try {
-        points.debit(request);
+        payment.debit(request);
+        log("debit-points", "done", null);
         return Debit.TAKEN;
       } catch (ActivityFailure failure) {
+        rethrowIfCancelled(failure);
         String reason = reasonOf(failure);
+        log("debit-points", "failed", reason);
         if (isDeclined(failure)) {
           state = state.withStatus(state.status(), reason);
           return Debit.DECLINED;
@@ -96,6 +98,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
         }
         state = state.retrying(retry, reason);
         record();
+        upsertSearchAttributes();
         publish(PAYMENT_RETRY, reason);
         Workflow.sleep(PaymentRetryPolicy.delayBefore(retry));
       }
@@ -104,74 +107,262 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
   private void confirmOrCompensate() {
     try {
-      reservations.confirm(request);
-      state = state.confirmed();
-      publish(RESERVATION_SUCCESS, null);
-    } catch (ActivityFailure failure) {
-      String reason = reasonOf(failure);
+      step("confirm-reservation", () -> {
+        reservations.confirm(request);
+        return null;
+      });
+    } catch (ActivityFailure | OperatorGaveUp notConfirmed) {
+      String reason = notConfirmed instanceof ActivityFailure rejected ? reasonOf(rejected) : notConfirmed.getMessage();
       publish(RESERVATION_FAILURE, reason);
       compensate(reason);
+      return;
     }
-  }
-
-  /** Runs detached so that cancelling the workflow can never cancel a refund half-way. */
-  private void compensate(String reason) {
-    Workflow.newDetachedCancellationScope(
-            () -> {
-              releaseSeatThenRefund();
-              state = state.withStatus(PaymentStatus.CANCEL, reason);
-              record();
-              publish(PAYMENT_CANCEL, reason);
-            })
-        .run();
-  }
-
-  /**
-   * The seat is released before the refund: a confirm that raced the release and won means the
-   * seat is sold, and then there is nothing to refund.
-   */
-  private boolean releaseSeatThenRefund() {
-    if (!reservations.release(request)) {
-      state = state.confirmed();
-      return false;
-    }
-    state = state.refunded(refunds.refund(request));
-    return true;
+    state = state.confirmed();
+    publish(RESERVATION_SUCCESS, null);
   }
 
   private void fail(Debit debit) {
-    state = state.withStatus(PaymentStatus.FAILURE, state.lastError());
-    record();
+    changeStatus(PaymentStatus.FAILURE, state.lastError());
     if (debit == Debit.RETRIES_EXHAUSTED) {
       // The last attempt may have timed out after its debit committed; the debit step refuses to
       // run for a FAILURE row, so this refund is the last word on the money.
-      state = state.refunded(refunds.refund(request));
+      state = state.refunded(step("refund-points", () -> points.refund(request)));
     }
     publish(PAYMENT_FAILURE, state.lastError());
   }
 
-  /** An operator cancelled the workflow: close the row and give back whatever was taken. */
+  /**
+   * Undoes the saga: the seat is released first, then whatever was debited is refunded. Runs
+   * detached so that cancelling the workflow can never stop a refund half-way.
+   */
+  private void compensate(String reason) {
+    compensating = true;
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              if (!step("release-seat", () -> reservations.release(request))) {
+                // A confirm raced the release and won: the seat is sold, nothing to undo.
+                finishAsSold();
+                return;
+              }
+              state = state.refunded(step("refund-points", () -> points.refund(request)));
+              if (state.refunded()) {
+                changeStatus(PaymentStatus.CANCEL, reason);
+                publish(PAYMENT_CANCEL, reason);
+              } else {
+                changeStatus(PaymentStatus.FAILURE, reason);
+                publish(PAYMENT_FAILURE, reason);
+              }
+            })
+        .run();
+  }
+
   private void closeCancelledSaga() {
-    if (state.reservationConfirmed() || !releaseSeatThenRefund()) {
-      // The seat is sold and paid: the saga's outcome stands. Publishing again is harmless, as
-      // the event has the same eventId.
-      publish(RESERVATION_SUCCESS, null);
-      return;
+    if (state.reservationConfirmed()) {
+      finishAsSold();
+    } else {
+      compensate("saga cancelled before completion");
     }
-    String reason = "saga cancelled before completion";
-    state = state.withStatus(state.refunded() ? PaymentStatus.CANCEL : PaymentStatus.FAILURE, reason);
+  }
+
+  private void finishAsSold() {
+    state = state.confirmed();
+    if (state.status() != PaymentStatus.SUCCESS) {
+      changeStatus(PaymentStatus.SUCCESS, null);
+    }
+    // Publishing again is harmless: the event has the same eventId.
+    publish(RESERVATION_SUCCESS, null);
+  }
+
+  // ---- infrastructure steps and parking -------------------------------------------------------
+
+  /**
+   * Runs one infrastructure step. Temporal retries it up to the policy's budget; after that the
+   * saga parks until an operator decides. Business rejections pass through to the caller.
+   */
+  private <T> T step(String name, Supplier<T> action) {
+    int attempts = 0;
+    while (true) {
+      try {
+        T result = action.get();
+        log(name, "done", null);
+        return result;
+      } catch (ActivityFailure failure) {
+        rethrowIfCancelled(failure);
+        if (isBusinessRejection(failure)) {
+          log(name, "rejected", reasonOf(failure));
+          throw failure;
+        }
+        attempts += policy.stepMaxAttempts();
+        awaitOperator(name, attempts, reasonOf(failure));
+      }
+    }
+  }
+
+  /** Returns when the step should run again; throws {@link OperatorGaveUp} to compensate. */
+  private void awaitOperator(String stepName, int attempts, String error) {
+    SagaState beforeParking = state;
+    state = state.parked(stepName, attempts, stepName + " failed " + attempts + " times: " + error);
+    log(stepName, "parked", state.lastError());
+    recordBestEffort();
+    upsertSearchAttributes();
+
+    boolean decided = Workflow.await(policy.attentionTimeout(), () -> decision != null);
+    OperatorDecision taken = decided ? decision : timeoutDecision();
+    decision = null;
+    log(stepName, "decision: " + taken.name().toLowerCase(), decided ? "by operator" : "attention timeout");
+
+    state = beforeParking;
+    if (taken == OperatorDecision.COMPENSATE) {
+      throw new OperatorGaveUp(decided
+          ? "compensated by an operator after " + stepName + " kept failing: " + error
+          : "no operator decision within " + policy.attentionTimeout() + " after " + stepName + " kept failing: " + error);
+    }
+    recordBestEffort();
+    upsertSearchAttributes();
+  }
+
+  /**
+   * Without a decision the saga gives up, except where it cannot: a compensation under way, or a
+   * seat already confirmed and paid. There a timeout simply tries again.
+   */
+  private OperatorDecision timeoutDecision() {
+    return compensating || state.reservationConfirmed() ? OperatorDecision.RETRY : OperatorDecision.COMPENSATE;
+  }
+
+  private enum OperatorDecision {
+    RETRY,
+    COMPENSATE
+  }
+
+  /** Unwinds the saga to its compensation when an operator (or the attention timeout) gives up. */
+  private static final class OperatorGaveUp extends RuntimeException {
+    OperatorGaveUp(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  // ---- operator decisions and queries ----------------------------------------------------------
+
+  @Override
+  public void validateRetry() {
+    requireParked("retry");
+  }
+
+  @Override
+  public String retry() {
+    decision = OperatorDecision.RETRY;
+    return "retrying " + state.stuckStep() + " with a fresh budget of " + policy.stepMaxAttempts() + " attempts";
+  }
+
+  @Override
+  public void validateCompensate() {
+    requireParked("compensate");
+    if (compensating) {
+      throw new IllegalStateException(
+          "saga " + request.paymentTxId() + " is already compensating; only retry can move it on");
+    }
+    if (state.reservationConfirmed()) {
+      throw new IllegalStateException(
+          "saga " + request.paymentTxId() + " has confirmed the seat; only retry can move it on");
+    }
+  }
+
+  @Override
+  public String compensate() {
+    decision = OperatorDecision.COMPENSATE;
+    return "compensating: the seat is released and debited points are refunded";
+  }
+
+  private void requireParked(String what) {
+    if (state == null || !state.awaitsOperator()) {
+      throw new IllegalStateException(
+          "saga is not waiting for an operator (status " + (state == null ? "starting" : state.status())
+              + "); " + what + " refused");
+    }
+    if (decision != null) {
+      throw new IllegalStateException("a decision is already pending; " + what + " refused");
+    }
+  }
+
+  @Override
+  public SagaState state() {
+    return state;
+  }
+
+  @Override
+  public List<SagaStep> steps() {
+    return List.copyOf(stepLog);
+  }
+
+  // ---- small helpers ---------------------------------------------------------------------------
+
+  private void begin(PaymentRequest request, SagaPolicy policy) {
+    this.request = request;
+    this.policy = policy;
+    this.state = SagaState.started(request.paymentTxId());
+    points = Workflow.newActivityStub(PointsActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+    reservations =
+        Workflow.newActivityStub(ReservationActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+    transactions =
+        Workflow.newActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+    transactionsBestEffort =
+        Workflow.newActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.bestEffortOptions());
+    events = Workflow.newActivityStub(SagaEventActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+    Workflow.upsertTypedSearchAttributes(
+        SagaSearchAttributes.USER_ID.valueSet(request.userId()),
+        SagaSearchAttributes.SEAT_ID.valueSet(request.seatId()));
+    upsertSearchAttributes();
+  }
+
+  private void changeStatus(PaymentStatus status, String error) {
+    state = state.withStatus(status, error);
     record();
-    publish(state.refunded() ? PAYMENT_CANCEL : PAYMENT_FAILURE, reason);
+    upsertSearchAttributes();
   }
 
   private void record() {
-    transactions.record(request, state.status(), state.retryCount(), state.lastError());
+    step("record-" + state.status().name().toLowerCase(), () -> {
+      transactions.record(request, state);
+      return null;
+    });
+  }
+
+  /** Parking must not park again when the database is what fails: the row waits, the saga does not. */
+  private void recordBestEffort() {
+    try {
+      transactionsBestEffort.record(request, state);
+    } catch (ActivityFailure failure) {
+      rethrowIfCancelled(failure);
+      log("record-" + state.status().name().toLowerCase(), "skipped", reasonOf(failure));
+    }
   }
 
   private void publish(SagaEventType type, String reason) {
     Integer retryCount = state.retryCount() > 0 ? state.retryCount() : null;
-    events.publish(
-        new SagaEvent(type, request, Workflow.currentTimeMillis(), retryCount, reason));
+    SagaEvent event = new SagaEvent(type, request, Workflow.currentTimeMillis(), retryCount, reason);
+    step("publish-" + type.topic(), () -> {
+      events.publish(event);
+      return null;
+    });
+  }
+
+  private void upsertSearchAttributes() {
+    Workflow.upsertTypedSearchAttributes(
+        SagaSearchAttributes.PAYMENT_STATUS.valueSet(state.status().name()),
+        SagaSearchAttributes.RETRY_COUNT.valueSet((long) state.retryCount()),
+        state.stuckStep() == null
+            ? SagaSearchAttributes.STUCK_STEP.valueUnset()
+            : SagaSearchAttributes.STUCK_STEP.valueSet(state.stuckStep()));
+  }
+
+  private void log(String step, String outcome, String detail) {
+    stepLog.add(new SagaStep(Workflow.currentTimeMillis(), step, outcome, detail));
+  }
+
+  private static void rethrowIfCancelled(ActivityFailure failure) {
+    if (failure.getCause() instanceof CanceledFailure cancelled) {
+      throw cancelled;
+    }
   }
 
   private static boolean isDeclined(ActivityFailure failure) {
@@ -179,8 +370,13 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
         && PaymentDeclined.TYPE.equals(app.getType());
   }
 
+  private static boolean isBusinessRejection(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure app && app.isNonRetryable();
+  }
+
   private static String reasonOf(ActivityFailure failure) {
     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
+    String message = cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 }

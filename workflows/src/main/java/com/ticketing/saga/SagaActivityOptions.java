@@ -21,10 +21,10 @@ public final class SagaActivityOptions {
   }
 
   /**
-   * Database writes, Kafka sends, the confirm and the refund: idempotent steps that Temporal
-   * retries until they succeed or fail with a non-retryable business failure.
+   * Database writes, Kafka sends, the confirm, the release and the refund: idempotent steps that
+   * Temporal retries, up to the policy's budget; past it the saga parks for an operator.
    */
-  public static ActivityOptions sideEffectOptions() {
+  public static ActivityOptions sideEffectOptions(SagaPolicy policy) {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(15))
         .setRetryOptions(
@@ -32,6 +32,19 @@ public final class SagaActivityOptions {
                 .setInitialInterval(Duration.ofMillis(500))
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(policy.stepMaxAttempts())
+                .build())
+        .build();
+  }
+
+  /** A status write made while parking: a few tries, then the saga waits without it. */
+  public static ActivityOptions bestEffortOptions() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(15))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofMillis(500))
+                .setMaximumAttempts(3)
                 .build())
         .build();
   }
