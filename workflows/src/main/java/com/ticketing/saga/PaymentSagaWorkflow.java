@@ -1,6 +1,7 @@
 package com.ticketing.saga;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -41,4 +42,12 @@ public interface PaymentSagaWorkflow {
 
   @UpdateValidatorMethod(updateName = "compensate")
   void validateCompensate();
+
+  /**
+   * The same decisions as a signal ({@code "retry"} or {@code "compensate"}), for tools that can
+   * only send signals, such as the Web UI's "Send a Signal". A signal cannot answer: a refused
+   * one changes nothing and is written to the step log.
+   */
+  @SignalMethod
+  void decide(String decision);
 }

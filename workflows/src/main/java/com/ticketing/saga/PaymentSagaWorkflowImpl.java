@@ -273,6 +273,27 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     return "compensating: the seat is released and debited points are refunded";
   }
 
+  @Override
+  public void decide(String decision) {
+    String wanted = decision == null ? "" : decision.trim().toLowerCase();
+    try {
+      switch (wanted) {
+        case "retry" -> {
+          validateRetry();
+          retry();
+        }
+        case "compensate" -> {
+          validateCompensate();
+          compensate();
+        }
+        default -> throw new IllegalStateException(
+            "unknown decision '" + decision + "'; send \"retry\" or \"compensate\"");
+      }
+    } catch (IllegalStateException refused) {
+      log("operator-signal", "refused", refused.getMessage());
+    }
+  }
+
   private void requireParked(String what) {
     if (state == null || !state.awaitsOperator()) {
       throw new IllegalStateException(
