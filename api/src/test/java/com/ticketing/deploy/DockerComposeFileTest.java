@@ -1,0 +1,498 @@
+package com.ticketing.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.ticketing.events.SagaEventType;
+import com.ticketing.saga.SagaSearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads docker-compose.yml and the deploy/ scripts it runs, and checks them against what the
+ * service and the saga expect: no Docker needed, so a broken stack fails the build, not the demo.
+ */
+class DockerComposeFileTest {
+
+  private static final List<String> SAGA_INSTANCES = List.of("payment-saga", "payment-saga-worker");
+  private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
+  /** `${NAME}`, `${NAME:-default}`, `${NAME-default}`: compose interpolation, resolved to the default. */
+  private static final Pattern COMPOSE_VARIABLE =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+  /** A Spring placeholder `${NAME}` or `${NAME:default}`. */
+  private static final Pattern SPRING_PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
+
+  private static Path root;
+  private static Map<String, Object> services;
+
+  @BeforeAll
+  static void loadComposeFile() throws IOException {
+    root = repositoryRoot();
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    try (Reader reader = Files.newBufferedReader(root.resolve("docker-compose.yml"))) {
+      Map<String, Object> compose = new Yaml(new SafeConstructor(options)).load(reader);
+      services = map(compose.get("services"));
+    }
+  }
+
+  // --- the service instances ---------------------------------------------------------------
+
+  @Test
+  void sagaInstancesSetExactlyTheExternalModeVariables() throws IOException {
+    Map<String, String> database = environment("mysql");
+    Map<String, String> contract = new TreeMap<>();
+    contract.put("SPRING_PROFILES_ACTIVE", "external");
+    contract.put("MYSQL_URL", "jdbc:mysql://mysql:3306/ticketing?connectionTimeZone=UTC");
+    contract.put("MYSQL_USER", database.get("MYSQL_USER"));
+    contract.put("MYSQL_PASSWORD", database.get("MYSQL_PASSWORD"));
+    contract.put("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092");
+    contract.put("TEMPORAL_ADDRESS", "temporal:7233");
+    contract.put("KAFKA_REPLICATION_FACTOR", "3");
+    contract.put("KAFKA_MIN_INSYNC_REPLICAS", "2");
+    // Anything else an instance sets must be a variable the external profile reads, or the mode.
+    Set<String> allowed = new TreeSet<>(contract.keySet());
+    allowed.addAll(externalProfilePlaceholders());
+    allowed.add("TICKETING_MODE");
+
+    assertThat(database).containsEntry("MYSQL_DATABASE", "ticketing");
+    assertThat(database.get("MYSQL_USER")).isNotBlank();
+    assertThat(database.get("MYSQL_PASSWORD")).isNotBlank();
+    for (String instance : SAGA_INSTANCES) {
+      Map<String, String> environment = environment(instance);
+      assertThat(environment).as(instance).containsAllEntriesOf(contract);
+      assertThat(allowed).as(instance + " sets only").containsAll(environment.keySet());
+    }
+  }
+
+  @Test
+  void apiInstanceRunsModeAllOnPort8080AndWorkerInstanceRunsModeWorkerUnpublished() {
+    assertThat(environment("payment-saga")).containsEntry("TICKETING_MODE", "all");
+    assertThat(environment("payment-saga-worker")).containsEntry("TICKETING_MODE", "worker");
+    assertThat(publishedPorts("payment-saga")).containsExactly(new Published(8080, 8080));
+    assertThat(publishedPorts("payment-saga-worker")).isEmpty();
+    for (String instance : SAGA_INSTANCES) {
+      assertThat(healthcheck(instance))
+          .as(instance)
+          .contains("curl")
+          .contains("http://localhost:8080/actuator/health");
+    }
+  }
+
+  @Test
+  void everyPlaceholderOfTheExternalProfileIsSetOnBothInstances() throws IOException {
+    Set<String> placeholders = externalProfilePlaceholders();
+
+    assertThat(placeholders).contains("MYSQL_URL", "KAFKA_BOOTSTRAP_SERVERS", "TEMPORAL_ADDRESS");
+    for (String instance : SAGA_INSTANCES) {
+      assertThat(environment(instance).keySet()).as(instance).containsAll(placeholders);
+    }
+  }
+
+  @Test
+  void engineAddressesOfTheServiceAreContainersOfTheStack() {
+    Map<String, String> environment = environment("payment-saga");
+
+    Set<String> internalListeners = new TreeSet<>();
+    for (String broker : BROKERS) {
+      Map<String, String> listeners =
+          listeners(environment(broker).get("KAFKA_ADVERTISED_LISTENERS"));
+      internalListeners.add(listeners.get(environment(broker).get("KAFKA_INTER_BROKER_LISTENER_NAME")));
+    }
+    assertThat(new TreeSet<>(List.of(environment.get("KAFKA_BOOTSTRAP_SERVERS").split(","))))
+        .isEqualTo(internalListeners);
+    assertThat(services).containsKey(environment.get("TEMPORAL_ADDRESS").split(":")[0]);
+    assertThat(environment.get("MYSQL_URL")).startsWith("jdbc:mysql://mysql:3306/");
+    assertThat(services).containsKey("mysql");
+  }
+
+  // --- Temporal ---------------------------------------------------------------------------
+
+  @Test
+  void temporalRegisterCreatesExactlyTheSagaSearchAttributes() throws IOException {
+    Map<String, String> registered = registeredSearchAttributes();
+
+    assertThat(registered).isEqualTo(expectedSearchAttributes());
+    assertThat(environment("temporal-register")).containsEntry("TEMPORAL_NAMESPACE", "default");
+    String script = mountedScript("temporal-register", "deploy/temporal/register.sh");
+    assertThat(script)
+        .contains("for attribute in $SEARCH_ATTRIBUTES")
+        .contains("temporal operator search-attribute create")
+        .contains("--namespace \"$TEMPORAL_NAMESPACE\"")
+        .contains("temporal operator namespace create");
+  }
+
+  @Test
+  void searchAttributesFitTheSlotsOfMySqlVisibility() {
+    Map<String, Long> perType =
+        registeredSearchAttributes().values().stream()
+            .collect(Collectors.groupingBy(type -> type, Collectors.counting()));
+
+    assertThat(perType.getOrDefault("Keyword", 0L)).isLessThanOrEqualTo(10);
+    assertThat(perType.getOrDefault("Int", 0L)).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void temporalRunsOnMySql8AndIsHealthCheckedThroughItsFrontend() throws IOException {
+    Map<String, String> server = environment("temporal");
+    assertThat(server)
+        .containsEntry("DB", "mysql8")
+        .containsEntry("MYSQL_SEEDS", "mysql")
+        .containsEntry("DB_PORT", "3306")
+        .containsEntry("BIND_ON_IP", "0.0.0.0")
+        .containsKeys("MYSQL_USER", "MYSQL_PWD", "DYNAMIC_CONFIG_FILE_PATH");
+    assertThat(string(service("temporal").get("image"))).startsWith("temporalio/server:1.31.");
+    assertThat(healthcheck("temporal"))
+        .contains("operator cluster health --address temporal:7233")
+        .doesNotContain("nc");
+
+    Map<String, String> setup = environment("temporal-setup");
+    assertThat(setup.get("MYSQL_USER")).isEqualTo(server.get("MYSQL_USER"));
+    assertThat(setup.get("MYSQL_PWD")).isEqualTo(server.get("MYSQL_PWD"));
+    assertThat(mountedScript("temporal-setup", "deploy/temporal/setup-schema.sh"))
+        .contains("--plugin mysql8")
+        .contains("$SCHEMA_DIR/temporal/versioned")
+        .contains("$SCHEMA_DIR/visibility/versioned")
+        .contains("setup-schema -v 0.0")
+        .contains("update-schema -d");
+  }
+
+  @Test
+  void temporalUiIsPublishedOn8088AndNoHostPortIsPublishedTwice() {
+    assertThat(publishedPorts("temporal-ui")).containsExactly(new Published(8088, 8080));
+    assertThat(environment("temporal-ui"))
+        .containsEntry("TEMPORAL_ADDRESS", "temporal:7233")
+        .containsEntry("TEMPORAL_CORS_ORIGINS", "http://localhost:8088");
+
+    List<Integer> hostPorts = new ArrayList<>();
+    for (String name : services.keySet()) {
+      publishedPorts(name).forEach(published -> hostPorts.add(published.host()));
+    }
+    assertThat(hostPorts).doesNotHaveDuplicates().contains(8080, 8088);
+  }
+
+  // --- Kafka ------------------------------------------------------------------------------
+
+  @Test
+  void kafkaInitCreatesEverySagaTopicWithThreePartitionsThreeReplicasAndMinIsrTwo()
+      throws IOException {
+    Map<String, String> init = environment("kafka-init");
+    Set<String> sagaTopics =
+        Arrays.stream(SagaEventType.values()).map(SagaEventType::topic).collect(Collectors.toSet());
+
+    assertThat(new HashSet<>(List.of(init.get("TOPICS").trim().split("\\s+"))))
+        .hasSize(7)
+        .isEqualTo(sagaTopics);
+    assertThat(init)
+        .containsEntry("PARTITIONS", "3")
+        .containsEntry("REPLICATION_FACTOR", "3")
+        .containsEntry("MIN_INSYNC_REPLICAS", "2")
+        .containsEntry("BOOTSTRAP_SERVERS", environment("payment-saga").get("KAFKA_BOOTSTRAP_SERVERS"));
+    assertThat(mountedScript("kafka-init", "deploy/kafka/create-topics.sh"))
+        .contains("for topic in $TOPICS")
+        .contains("kafka-topics.sh\" --bootstrap-server \"$BOOTSTRAP_SERVERS\" --create --if-not-exists")
+        .contains("--partitions \"$PARTITIONS\"")
+        .contains("--replication-factor \"$REPLICATION_FACTOR\"")
+        .contains("--config \"min.insync.replicas=$MIN_INSYNC_REPLICAS\"");
+  }
+
+  @Test
+  void everyBrokerIsACombinedKraftNodeDefaultingToThreeReplicasAndMinIsrTwo() {
+    Set<String> nodeIds = new TreeSet<>();
+    Set<String> clusterIds = new HashSet<>();
+    for (String broker : BROKERS) {
+      Map<String, String> environment = environment(broker);
+      assertThat(string(service(broker).get("image"))).as(broker).startsWith("apache/kafka:");
+      assertThat(environment)
+          .as(broker)
+          .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+          .containsEntry(
+              "KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
+          .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+          .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2");
+      assertThat(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+          .as(broker + " votes as itself")
+          .contains(environment.get("KAFKA_NODE_ID") + "@" + broker + ":9093");
+      nodeIds.add(environment.get("KAFKA_NODE_ID"));
+      clusterIds.add(environment.get("CLUSTER_ID"));
+    }
+    assertThat(nodeIds).containsExactly("1", "2", "3");
+    assertThat(clusterIds).hasSize(1).doesNotContainNull();
+  }
+
+  @Test
+  void everyBrokerIsReachableFromTheHostOnItsOwnPort() {
+    List<Integer> hostPorts = List.of(9092, 9093, 9094);
+    for (int i = 0; i < BROKERS.size(); i++) {
+      String broker = BROKERS.get(i);
+      Map<String, String> listeners = listeners(environment(broker).get("KAFKA_ADVERTISED_LISTENERS"));
+      int hostPort = hostPorts.get(i);
+      int containerPort = port(listenerAddress(environment(broker).get("KAFKA_LISTENERS"), "EXTERNAL"));
+
+      assertThat(listeners).as(broker).containsEntry("EXTERNAL", "localhost:" + hostPort);
+      assertThat(publishedPorts(broker)).as(broker).containsExactly(new Published(hostPort, containerPort));
+    }
+  }
+
+  // --- start-up order ---------------------------------------------------------------------
+
+  @Test
+  void stackStartsInOrderOfWhatEachPartNeeds() {
+    for (String instance : SAGA_INSTANCES) {
+      assertThat(dependencies(instance))
+          .as(instance)
+          .containsEntry("mysql", "service_healthy")
+          .containsEntry("temporal", "service_healthy")
+          .containsEntry("temporal-register", "service_completed_successfully")
+          .containsEntry("kafka-init", "service_completed_successfully");
+    }
+    assertThat(dependencies("temporal-setup")).containsEntry("mysql", "service_healthy");
+    assertThat(dependencies("temporal"))
+        .containsEntry("temporal-setup", "service_completed_successfully");
+    assertThat(dependencies("temporal-register")).containsEntry("temporal", "service_healthy");
+    assertThat(dependencies("kafka-init"))
+        .containsEntry("kafka-1", "service_healthy")
+        .containsEntry("kafka-2", "service_healthy")
+        .containsEntry("kafka-3", "service_healthy");
+  }
+
+  @Test
+  void everyAwaitedServiceCanSignalWhatIsAwaited() {
+    for (String name : services.keySet()) {
+      dependencies(name)
+          .forEach(
+              (dependency, condition) -> {
+                assertThat(services).as(name + " depends on").containsKey(dependency);
+                switch (condition) {
+                  case "service_healthy" ->
+                      assertThat(service(dependency))
+                          .as(name + " waits for " + dependency + " to be healthy")
+                          .containsKey("healthcheck");
+                  case "service_completed_successfully" ->
+                      assertThat(string(service(dependency).getOrDefault("restart", "no")))
+                          .as(name + " waits for one-shot job " + dependency)
+                          .isEqualTo("no");
+                  case "service_started" -> {}
+                  default -> fail(name + ": unknown condition " + condition);
+                }
+              });
+    }
+  }
+
+  @Test
+  void everyFileMountedFromTheRepositoryExists() {
+    for (String name : services.keySet()) {
+      for (Object volume : list(service(name).get("volumes"))) {
+        String source = string(volume).split(":")[0];
+        if (source.startsWith("./")) {
+          assertThat(root.resolve(source)).as(name + " mounts " + source).exists();
+        }
+      }
+    }
+    assertThat(root.resolve("deploy/temporal/dynamicconfig/docker.yaml")).isRegularFile();
+    assertThat(environment("temporal").get("DYNAMIC_CONFIG_FILE_PATH"))
+        .isEqualTo("/etc/temporal/config/dynamicconfig/docker.yaml");
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
+
+  private record Published(int host, int container) {}
+
+  private static Path repositoryRoot() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("docker-compose.yml"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException(
+        "no docker-compose.yml in " + Path.of("").toAbsolutePath() + " or any parent");
+  }
+
+  /** The names of every `${NAME}` / `${NAME:default}` in application-external.yml. */
+  private static Set<String> externalProfilePlaceholders() throws IOException {
+    String profile =
+        Files.readString(root.resolve("api/src/main/resources/application-external.yml"));
+    Set<String> placeholders = new TreeSet<>();
+    Matcher matcher = SPRING_PLACEHOLDER.matcher(profile);
+    while (matcher.find()) {
+      placeholders.add(matcher.group(1).trim());
+    }
+    return placeholders;
+  }
+
+  /** The saga's search attributes as the workflow code declares them, in the CLI's spelling. */
+  private static Map<String, String> expectedSearchAttributes() {
+    Map<String, String> declared = new TreeMap<>();
+    SagaSearchAttributes.definitions().forEach((name, type) -> declared.put(name, cliTypeName(type)));
+    return declared;
+  }
+
+  /** INDEXED_VALUE_TYPE_KEYWORD_LIST -> KeywordList, the spelling of `--type` in the CLI. */
+  private static String cliTypeName(IndexedValueType type) {
+    return Arrays.stream(type.name().replaceFirst("^INDEXED_VALUE_TYPE_", "").split("_"))
+        .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining());
+  }
+
+  private static Map<String, String> registeredSearchAttributes() {
+    Map<String, String> registered = new TreeMap<>();
+    for (String entry : environment("temporal-register").get("SEARCH_ATTRIBUTES").trim().split("\\s+")) {
+      String[] nameAndType = entry.split("=", 2);
+      assertThat(nameAndType).as("Name=Type: " + entry).hasSize(2);
+      assertThat(registered.put(nameAndType[0], nameAndType[1])).as("twice: " + entry).isNull();
+    }
+    return registered;
+  }
+
+  /** The script a one-shot job runs, after checking that the job mounts and runs that file. */
+  private static String mountedScript(String job, String repositoryPath) throws IOException {
+    String mount =
+        list(service(job).get("volumes")).stream()
+            .map(DockerComposeFileTest::string)
+            .filter(volume -> volume.startsWith("./" + repositoryPath + ":"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(job + " does not mount " + repositoryPath));
+    String target = mount.split(":")[1];
+    assertThat(list(service(job).get("entrypoint")).stream().map(DockerComposeFileTest::string))
+        .as(job + " runs " + target)
+        .contains(target);
+    return Files.readString(root.resolve(repositoryPath));
+  }
+
+  private static Map<String, Object> service(String name) {
+    assertThat(services).as("services").containsKey(name);
+    return map(services.get(name));
+  }
+
+  /** A service's environment (map or list form) with compose's `${VAR:-default}` resolved. */
+  private static Map<String, String> environment(String name) {
+    Object raw = service(name).get("environment");
+    Map<String, String> environment = new LinkedHashMap<>();
+    if (raw instanceof Map<?, ?> entries) {
+      entries.forEach((key, value) -> environment.put(string(key), interpolate(string(value))));
+    } else {
+      for (Object entry : list(raw)) {
+        String[] keyAndValue = string(entry).split("=", 2);
+        environment.put(keyAndValue[0], keyAndValue.length > 1 ? interpolate(keyAndValue[1]) : null);
+      }
+    }
+    return environment;
+  }
+
+  private static String interpolate(String value) {
+    if (value == null) {
+      return null;
+    }
+    Matcher matcher = COMPOSE_VARIABLE.matcher(value);
+    StringBuilder resolved = new StringBuilder();
+    while (matcher.find()) {
+      String fallback = matcher.group(2) == null ? "" : matcher.group(2);
+      matcher.appendReplacement(resolved, Matcher.quoteReplacement(fallback));
+    }
+    matcher.appendTail(resolved);
+    return resolved.toString().replace("$$", "$");
+  }
+
+  private static Map<String, String> dependencies(String name) {
+    Object raw = service(name).get("depends_on");
+    Map<String, String> conditions = new TreeMap<>();
+    if (raw instanceof Map<?, ?> entries) {
+      entries.forEach(
+          (dependency, options) ->
+              conditions.put(
+                  string(dependency), string(map(options).getOrDefault("condition", "service_started"))));
+    } else {
+      list(raw).forEach(dependency -> conditions.put(string(dependency), "service_started"));
+    }
+    return conditions;
+  }
+
+  private static String healthcheck(String name) {
+    Map<String, Object> healthcheck = map(service(name).get("healthcheck"));
+    Object test = healthcheck.get("test");
+    return test instanceof List<?> parts
+        ? parts.stream().skip(1).map(DockerComposeFileTest::string).collect(Collectors.joining(" "))
+        : string(test);
+  }
+
+  /** Short syntax ("8088:8080", "127.0.0.1:8088:8080/tcp") and long syntax (published/target). */
+  private static List<Published> publishedPorts(String name) {
+    List<Published> published = new ArrayList<>();
+    for (Object port : list(service(name).get("ports"))) {
+      if (port instanceof Map<?, ?> longSyntax) {
+        published.add(
+            new Published(
+                Integer.parseInt(string(longSyntax.get("published"))),
+                Integer.parseInt(string(longSyntax.get("target")))));
+      } else {
+        String[] parts = string(port).replaceFirst("/(tcp|udp)$", "").split(":");
+        if (parts.length >= 2) {
+          published.add(
+              new Published(
+                  Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1])));
+        }
+      }
+    }
+    return published;
+  }
+
+  /** "INTERNAL://kafka-1:9092,EXTERNAL://localhost:9092" -> {INTERNAL=kafka-1:9092, ...}. */
+  private static Map<String, String> listeners(String listeners) {
+    Map<String, String> byName = new TreeMap<>();
+    for (String listener : listeners.split(",")) {
+      String[] nameAndAddress = listener.trim().split("://", 2);
+      byName.put(nameAndAddress[0], nameAndAddress[1]);
+    }
+    return byName;
+  }
+
+  private static String listenerAddress(String listeners, String name) {
+    String address = listeners(listeners).get(name);
+    assertThat(address).as("listener " + name + " in " + listeners).isNotNull();
+    return address;
+  }
+
+  private static int port(String address) {
+    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return value == null ? Map.of() : (Map<String, Object>) value;
+  }
+
+  private static List<?> list(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    return value instanceof List<?> list ? list : List.of(value);
+  }
+
+  private static String string(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+}
