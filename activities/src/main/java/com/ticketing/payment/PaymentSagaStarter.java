@@ -72,7 +72,10 @@ public class PaymentSagaStarter {
 
     StartedPayment answer =
         transaction.execute(ignored -> recordStart(paymentTxId, userId, reservationId));
-    if (!answer.joined()) {
+    // A joined start whose saga is not final starts the workflow too: if the first start died
+    // between its commit and the workflow start, this one brings the saga up; otherwise the
+    // conflict policy makes it join the running one.
+    if (!answer.status().isTerminal()) {
       startWorkflow(transactions.findById(paymentTxId).orElseThrow().toRequest());
     }
     return answer;

@@ -71,7 +71,11 @@ public class PaymentTransaction {
     return tx;
   }
 
+  /** Writes the saga's state; a FAILURE or CANCEL row is final and keeps what it says. */
   void record(SagaState state, Instant now) {
+    if (status.isTerminal()) {
+      return;
+    }
     this.status = state.status();
     this.retryCount = state.retryCount();
     this.lastError = truncate(state.lastError());

@@ -3,20 +3,15 @@ package com.ticketing.external;
 /** An engine the service needs at start-up is not configured or does not answer. */
 public class EngineUnreachableException extends RuntimeException {
 
-  private final String engine;
-  private final String setting;
+  private final String action;
 
-  public EngineUnreachableException(String engine, String setting, String message) {
+  public EngineUnreachableException(String message, String action) {
     super(message);
-    this.engine = engine;
-    this.setting = setting;
+    this.action = action;
   }
 
-  public String engine() {
-    return engine;
-  }
-
-  public String setting() {
-    return setting;
+  /** What the operator should do about it. */
+  public String action() {
+    return action;
   }
 }

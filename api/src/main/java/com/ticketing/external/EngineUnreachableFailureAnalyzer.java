@@ -8,9 +8,6 @@ public class EngineUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<En
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, EngineUnreachableException cause) {
-    return new FailureAnalysis(
-        cause.getMessage(),
-        "Start " + cause.engine() + " or correct " + cause.setting() + ", then start the service again.",
-        cause);
+    return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
   }
 }

@@ -58,8 +58,8 @@ public class ExternalEnginesCheck implements EnvironmentPostProcessor, Ordered {
     }
     if (value == null || value.isBlank()) {
       throw new EngineUnreachableException(
-          engine.name(), engine.variable(),
-          engine.name() + " is not configured: set " + engine.variable() + " (" + engine.property() + ")");
+          engine.name() + " is not configured: set " + engine.variable() + " (" + engine.property() + ")",
+          "Set " + engine.variable() + ", then start the service again.");
     }
     return value.trim();
   }
@@ -76,9 +76,9 @@ public class ExternalEnginesCheck implements EnvironmentPostProcessor, Ordered {
       }
     }
     throw new EngineUnreachableException(
-        engine.name(), engine.variable(),
         "Cannot reach " + engine.name() + " at " + String.join(",", addresses)
-            + " (" + engine.variable() + "): " + (last == null ? "no address" : last.getMessage()));
+            + " (" + engine.variable() + "): " + (last == null ? "no address" : last.getMessage()),
+        "Start " + engine.name() + " or correct " + engine.variable() + ", then start the service again.");
   }
 
   private static InetSocketAddress toSocketAddress(String address, int defaultPort) {

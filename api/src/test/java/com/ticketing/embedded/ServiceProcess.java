@@ -1,0 +1,238 @@
+package com.ticketing.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One instance of the packaged service ({@code java -jar api-*.jar}) in its own JVM, configured
+ * only through environment variables and program arguments, the way a deployment runs it.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+  /** One HTTP answer: status and the body as JSON (a missing node when not JSON). */
+  record Answer(int status, JsonNode body) {}
+
+  private static final JsonMapper JSON = JsonMapper.shared();
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+  /** Variables that would otherwise leak from the build's environment into the service's. */
+  private static final List<String> INHERITED_PREFIXES =
+      List.of("SPRING_", "MYSQL_", "KAFKA_", "TEMPORAL_", "TICKETING_", "OPERATOR_TOKEN", "PORT");
+
+  private final String name;
+  private final int port;
+  private final Path log;
+  private final Process process;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private ServiceProcess(String name, int port, Path log, Process process) {
+    this.name = name;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  /**
+   * Starts the jar with exactly these variables (plus PATH, HOME and the like) and arguments;
+   * PORT is set to the given port unless it is 0. Output goes to {@code target/<name>.log}.
+   */
+  static ServiceProcess start(String name, int port, Map<String, String> environment, List<String> arguments) {
+    Path log = Path.of("target", name + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Three JVMs share two cores in this test; the C1-only JIT and a bounded heap keep the
+    // instances' start-up from starving each other. The service itself is unchanged.
+    command.add("-Xmx512m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-jar");
+    command.add(packagedJar().toString());
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(key -> INHERITED_PREFIXES.stream().anyMatch(key::startsWith));
+    builder.environment().putAll(environment);
+    if (port > 0) {
+      builder.environment().put("PORT", Integer.toString(port));
+    }
+    try {
+      return new ServiceProcess(name, port, log, builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + command, e);
+    }
+  }
+
+  /** The Spring Boot jar the {@code package} phase built (not the plain {@code .original}). */
+  static Path packagedJar() {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      List<Path> jars =
+          files
+              .filter(p -> p.getFileName().toString().matches("api-.*\\.jar"))
+              .filter(p -> !p.getFileName().toString().endsWith("-sources.jar"))
+              .toList();
+      if (jars.size() != 1) {
+        throw new IllegalStateException(
+            "expected one packaged jar target/api-*.jar (run `mvn verify`, which packages first), found " + jars);
+      }
+      return jars.get(0).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no target/ folder: run `mvn verify`, which packages first", e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Polls {@code /actuator/health} until it says UP and returns that answer; fails with the
+   * log's tail when the process exits or the deadline passes first.
+   */
+  JsonNode awaitHealthy(Duration deadline) {
+    long end = System.nanoTime() + deadline.toNanos();
+    Answer last = null;
+    while (System.nanoTime() < end) {
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            name + " exited with " + process.exitValue() + " before it was healthy\n" + tail(60));
+      }
+      try {
+        last = get("/actuator/health");
+        if (last.status() == 200 && "UP".equals(last.body().path("status").asString())) {
+          return last.body();
+        }
+      } catch (UncheckedIOException notListeningYet) {
+        // the web server is not up yet
+      }
+      pause();
+    }
+    throw new AssertionError(
+        name + " was not healthy within " + deadline + "; last health answer: " + last + "\n" + tail(60));
+  }
+
+  /** Waits for the process to end by itself and returns its exit code. */
+  int awaitExit(Duration deadline) {
+    try {
+      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError(name + " was still running after " + deadline + "\n" + tail(60));
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  Answer post(String path, Map<String, ?> fields) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))));
+  }
+
+  /** Everything the process printed so far. */
+  String output() {
+    try {
+      return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      return "(could not read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+
+  /** The last lines of the output, headed by where the whole of it is. */
+  String tail(int lines) {
+    List<String> all = output().lines().toList();
+    return "---- last " + Math.min(lines, all.size()) + " lines of " + log.toAbsolutePath() + " ----\n"
+        + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + pid() + ", port " + port + ")";
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), parse(response.body()));
+    } catch (ConnectException | HttpTimeoutException e) {
+      throw new UncheckedIOException(name + " did not answer on port " + port, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+    } catch (RuntimeException notJson) {
+      return JSON.missingNode();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package com.ticketing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ticketing.chaos.Chaos;
+import com.ticketing.it.ApiClient.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The base of every integration test: the whole service on a random port against the embedded
+ * MariaDB, Kafka broker and Temporal test server. Every subclass must keep exactly this
+ * configuration, so that all of them share one Spring context and one Temporal worker.
+ *
+ * <p>Each test makes its own users and seats, so balances and seats never leak between tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+  /** Above the demo catalogue (users 1-100, seats 1-1,000). */
+  private static final AtomicLong IDS = new AtomicLong(100_000);
+
+  /** Long enough for the retry path (1 s + 2 s + 4 s of backoff) on a slow machine. */
+  protected static final Duration SAGA_DEADLINE = Duration.ofSeconds(60);
+
+  @LocalServerPort private int port;
+  @Autowired private Environment environment;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected Chaos chaos;
+
+  protected ApiClient api;
+  protected SagaEventRecorder events;
+
+  /** A user, a seat and the user's hold on it, made through the API. */
+  public record Hold(long userId, long seatId, long price, long reservationId) {}
+
+  /** One row of point_ledger. */
+  public record LedgerRow(String entryType, long userId, long amount) {}
+
+  @BeforeEach
+  void connectToTheService() {
+    api = new ApiClient(port);
+    events = SagaEventRecorder.startOnce(bootstrapServers());
+  }
+
+  @AfterEach
+  void switchChaosOff() {
+    chaos.setPaymentFailureRate(0);
+    chaos.setConfirmFailureRate(0);
+    chaos.setReservationOutage(false);
+  }
+
+  protected String bootstrapServers() {
+    return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+  }
+
+  protected long newUser(long balance) {
+    long id = IDS.incrementAndGet();
+    jdbc.update("INSERT INTO users (id, point_balance) VALUES (?, ?)", id, balance);
+    return id;
+  }
+
+  protected long newSeat(long price) {
+    long id = IDS.incrementAndGet();
+    jdbc.update("INSERT INTO seats (id, label, price) VALUES (?, ?, ?)", id, "IT-" + id, price);
+    return id;
+  }
+
+  /** An id no user, seat or reservation has. */
+  protected static long unknownId() {
+    return 9_000_000_000L + IDS.incrementAndGet();
+  }
+
+  protected static String newPaymentTxId(String label) {
+    return label + "-" + UUID.randomUUID();
+  }
+
+  /** A new user with the balance holds a new seat of the price, through the API. */
+  protected Hold holdNewSeat(long balance, long price) {
+    long userId = newUser(balance);
+    long seatId = newSeat(price);
+    Response held = api.hold(userId, seatId);
+    assertThat(held.status()).as("hold answer %s", held).isEqualTo(201);
+    return new Hold(userId, seatId, price, held.body().path("reservationId").asLong());
+  }
+
+  /** Polls GET /api/payments/{id} until it says final, and returns that answer. */
+  protected JsonNode awaitFinal(String paymentTxId) {
+    return awaitFinal(paymentTxId, snapshot -> {});
+  }
+
+  /**
+   * Polls GET /api/payments/{id} (a 404 counts as "not there yet") until it says final, handing
+   * every answer seen on the way to the observer.
+   */
+  protected JsonNode awaitFinal(String paymentTxId, Consumer<JsonNode> observer) {
+    return await("payment " + paymentTxId + " to be final")
+        .atMost(SAGA_DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              Response polled = api.payment(paymentTxId);
+              if (polled.status() == 404) {
+                return null;
+              }
+              assertThat(polled.status()).as("poll answer %s", polled).isEqualTo(200);
+              observer.accept(polled.body());
+              return polled.body();
+            },
+            view -> view != null && view.path("final").asBoolean());
+  }
+
+  protected long balanceInDb(long userId) {
+    return jdbc.queryForObject("SELECT point_balance FROM users WHERE id = ?", Long.class, userId);
+  }
+
+  protected List<LedgerRow> ledgerOf(String paymentTxId) {
+    return jdbc.query(
+        "SELECT entry_type, user_id, amount FROM point_ledger WHERE payment_tx_id = ? ORDER BY id",
+        (row, i) -> new LedgerRow(row.getString(1), row.getLong(2), row.getLong(3)),
+        paymentTxId);
+  }
+
+  protected int ledgerRowsOfUser(long userId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM point_ledger WHERE user_id = ?", Integer.class, userId);
+  }
+
+  protected int paymentRows(String paymentTxId) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM payment_transactions WHERE payment_tx_id = ?", Integer.class, paymentTxId);
+  }
+
+  protected int paymentRowsOfReservation(long reservationId) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM payment_transactions WHERE reservation_id = ?", Integer.class, reservationId);
+  }
+
+  protected String reservationStatusInDb(long reservationId) {
+    return jdbc.queryForObject("SELECT status FROM reservations WHERE id = ?", String.class, reservationId);
+  }
+}
