@@ -70,18 +70,20 @@ public class PaymentSagaStarter {
     long userId = Require.positive("userId", command.userId());
     long reservationId = Require.positive("reservationId", command.reservationId());
 
-    StartedPayment answer =
-        transaction.execute(ignored -> recordStart(paymentTxId, userId, reservationId));
+    Recorded recorded = transaction.execute(ignored -> recordStart(paymentTxId, userId, reservationId));
     // A joined start whose saga is not final starts the workflow too: if the first start died
     // between its commit and the workflow start, this one brings the saga up; otherwise the
     // conflict policy makes it join the running one.
-    if (!answer.status().isTerminal()) {
-      startWorkflow(transactions.findById(paymentTxId).orElseThrow().toRequest());
+    if (!recorded.answer().status().isTerminal()) {
+      startWorkflow(recorded.request());
     }
-    return answer;
+    return recorded.answer();
   }
 
-  private StartedPayment recordStart(String paymentTxId, long userId, long reservationId) {
+  /** The answer to give, and the saga to make sure of. */
+  private record Recorded(StartedPayment answer, PaymentRequest request) {}
+
+  private Recorded recordStart(String paymentTxId, long userId, long reservationId) {
     if (!users.existsById(userId)) {
       throw TicketingException.notFound("user", userId);
     }
@@ -112,17 +114,18 @@ public class PaymentSagaStarter {
       // A concurrent start of the same paymentTxId won the insert.
       return joined(transactions.findById(paymentTxId).orElseThrow(), userId, reservationId);
     }
-    return new StartedPayment(paymentTxId, PaymentStatus.PROCESSING, false);
+    return new Recorded(new StartedPayment(paymentTxId, PaymentStatus.PROCESSING, false), request);
   }
 
-  private static StartedPayment joined(PaymentTransaction existing, long userId, long reservationId) {
+  private static Recorded joined(PaymentTransaction existing, long userId, long reservationId) {
     if (!existing.isFor(userId, reservationId)) {
       throw new TicketingException(
           Kind.CONFLICT,
           "paymentTxId already used",
           "paymentTxId " + existing.getPaymentTxId() + " belongs to another payment");
     }
-    return new StartedPayment(existing.getPaymentTxId(), existing.getStatus(), true);
+    return new Recorded(
+        new StartedPayment(existing.getPaymentTxId(), existing.getStatus(), true), existing.toRequest());
   }
 
   private void startWorkflow(PaymentRequest request) {
