@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A points ledger that can fail or decline debits on demand and records every call. A refund gives
- * back only what a debit took, as the real ledger does.
+ * back only what a debit took, as the real ledger does; an outage makes refunds fail the retryable
+ * way until it ends.
  */
 final class FakePoints implements PointsActivities {
 
@@ -24,9 +25,11 @@ final class FakePoints implements PointsActivities {
   private final List<Debit> debits = new CopyOnWriteArrayList<>();
   private final Set<String> taken = ConcurrentHashMap.newKeySet();
   private final List<PaymentRequest> refunds = new CopyOnWriteArrayList<>();
+  private final AtomicInteger refundAttempts = new AtomicInteger();
   private final AtomicInteger transientFailuresLeft = new AtomicInteger();
   private volatile boolean takePointsBeforeFailing;
   private volatile String declineReason;
+  private volatile boolean refundOutage;
 
   FakePoints(StepLog steps) {
     this.steps = steps;
@@ -54,6 +57,12 @@ final class FakePoints implements PointsActivities {
     return this;
   }
 
+  /** While on, every refund fails as an unreachable ledger does: retryable. */
+  FakePoints refundOutage(boolean on) {
+    refundOutage = on;
+    return this;
+  }
+
   @Override
   public void debit(PaymentRequest request) {
     steps.add("debit");
@@ -75,6 +84,10 @@ final class FakePoints implements PointsActivities {
   @Override
   public boolean refund(PaymentRequest request) {
     steps.add("refund");
+    refundAttempts.incrementAndGet();
+    if (refundOutage) {
+      throw ApplicationFailure.newFailure("points ledger down", "Outage");
+    }
     refunds.add(request);
     return taken.contains(request.paymentTxId());
   }
@@ -84,8 +97,14 @@ final class FakePoints implements PointsActivities {
     return List.copyOf(debits);
   }
 
+  /** The refunds that went through (whether or not they found points to give back). */
   List<PaymentRequest> refunds() {
     return List.copyOf(refunds);
+  }
+
+  /** Every refund call, including those an outage failed. */
+  int refundAttempts() {
+    return refundAttempts.get();
   }
 
   /** Milliseconds of workflow time between one debit attempt and the next. */

@@ -3,6 +3,7 @@ package com.ticketing.saga;
 import com.ticketing.reservation.ReservationActivities;
 import com.ticketing.reservation.ReservationRejected;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A seat service that confirms holds, or rejects them on demand, and records every call. A confirm
- * can be held in flight so that a test can act (e.g. cancel the saga) while it runs.
+ * can be held in flight so that a test can act (e.g. cancel the saga) while it runs, and an outage
+ * makes every confirm fail the retryable way until it ends.
  */
 final class FakeReservations implements ReservationActivities {
 
@@ -19,12 +21,14 @@ final class FakeReservations implements ReservationActivities {
 
   private final StepLog steps;
   private final List<PaymentRequest> confirms = new CopyOnWriteArrayList<>();
+  private final List<PaymentRequest> confirmed = new CopyOnWriteArrayList<>();
   private final List<PaymentRequest> releases = new CopyOnWriteArrayList<>();
   private final CountDownLatch confirmStarted = new CountDownLatch(1);
   private final CountDownLatch confirmGate = new CountDownLatch(1);
   private volatile boolean holdConfirms;
   private volatile String rejectReason;
   private volatile boolean seatAlreadyConfirmed;
+  private volatile boolean confirmOutage;
 
   FakeReservations(StepLog steps) {
     this.steps = steps;
@@ -38,6 +42,12 @@ final class FakeReservations implements ReservationActivities {
   /** Release answers that the seat is already confirmed for this payment, i.e. sold. */
   FakeReservations releaseFindsSeatConfirmed() {
     seatAlreadyConfirmed = true;
+    return this;
+  }
+
+  /** While on, every confirm fails as an unreachable service does: retryable. */
+  FakeReservations confirmOutage(boolean on) {
+    confirmOutage = on;
     return this;
   }
 
@@ -64,9 +74,13 @@ final class FakeReservations implements ReservationActivities {
     if (holdConfirms) {
       awaitGate();
     }
+    if (confirmOutage) {
+      throw ApplicationFailure.newFailure("reservation service down", "Outage");
+    }
     if (rejectReason != null) {
       throw ReservationRejected.because(rejectReason);
     }
+    confirmed.add(request);
   }
 
   @Override
@@ -76,8 +90,14 @@ final class FakeReservations implements ReservationActivities {
     return !seatAlreadyConfirmed;
   }
 
+  /** Every confirm attempt, whether it went through or not. */
   List<PaymentRequest> confirms() {
     return List.copyOf(confirms);
+  }
+
+  /** The confirms that went through: the seats that are sold. */
+  List<PaymentRequest> confirmed() {
+    return List.copyOf(confirmed);
   }
 
   List<PaymentRequest> releases() {

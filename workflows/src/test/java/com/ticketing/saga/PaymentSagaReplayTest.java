@@ -8,6 +8,7 @@ import com.ticketing.events.SagaEventActivities;
 import com.ticketing.events.SagaEventType;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,11 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code Workflow.getVersion}).
  *
  * <p>The histories in {@code src/test/resources/histories} were recorded once from this module's
- * tests: each path was run on {@link SagaTestEnvironment} (happy path as is; retry path with
- * {@code points.failFirstDebits(3)}; compensation path with {@code
- * reservations.rejectConfirm("hold expired")}), with the paymentTxId equal to the file name, and
- * saved with {@code testEnv.getWorkflowClient().fetchHistory(paymentTxId).toJson(true)}. Record a
- * new file the same way when the saga gains a path; never regenerate one to make this test pass.
+ * tests, for {@code pay(request, policy)} with {@link SagaTestEnvironment#POLICY}: each path was
+ * run on {@link SagaTestEnvironment} (happy path as is; retry path with {@code
+ * points.failFirstDebits(3)}; compensation path with {@code reservations.rejectConfirm("hold
+ * expired")}; operator-retry path with {@code reservations.confirmOutage(true)}, then, once parked
+ * on confirm-reservation, the outage ended and a {@code retry} update), with the paymentTxId equal
+ * to the file name, and saved with {@code
+ * testEnv.getWorkflowClient().fetchHistory(paymentTxId).toJson(true)}. Record a new file the same
+ * way when the saga gains a path; never regenerate one to make this test pass.
  */
 class PaymentSagaReplayTest {
 
@@ -31,7 +35,8 @@ class PaymentSagaReplayTest {
       strings = {
         "histories/payment-saga-happy-path.json",
         "histories/payment-saga-retry-path.json",
-        "histories/payment-saga-compensation-path.json"
+        "histories/payment-saga-compensation-path.json",
+        "histories/payment-saga-operator-retry-path.json"
       })
   void replaysRecordedHistoryWithoutNondeterminism(String history) {
     assertThatCode(
@@ -51,15 +56,17 @@ class PaymentSagaReplayTest {
         .hasMessageContaining("NonDeterministicException");
   }
 
-  /** The saga with its first two steps swapped: publish payment.try before writing the row. */
+  /**
+   * The saga with its first steps swapped: publish payment.try before tagging the saga with its
+   * search attributes and writing the row.
+   */
   public static class PublishesBeforeRecording implements PaymentSagaWorkflow {
 
-    private final SagaEventActivities events =
-        Workflow.newActivityStub(
-            SagaEventActivities.class, SagaActivityOptions.sideEffectOptions());
-
     @Override
-    public SagaState pay(PaymentRequest request) {
+    public SagaState pay(PaymentRequest request, SagaPolicy policy) {
+      SagaEventActivities events =
+          Workflow.newActivityStub(
+              SagaEventActivities.class, SagaActivityOptions.sideEffectOptions(policy));
       events.publish(
           new SagaEvent(
               SagaEventType.PAYMENT_TRY, request, Workflow.currentTimeMillis(), null, null));
@@ -70,5 +77,29 @@ class PaymentSagaReplayTest {
     public SagaState state() {
       return null;
     }
+
+    @Override
+    public List<SagaStep> steps() {
+      return List.of();
+    }
+
+    @Override
+    public String retry() {
+      return "";
+    }
+
+    @Override
+    public void validateRetry() {}
+
+    @Override
+    public String compensate() {
+      return "";
+    }
+
+    @Override
+    public void validateCompensate() {}
+
+    @Override
+    public void decide(String decision) {}
   }
 }

@@ -10,10 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticketing.events.SagaEvent;
 import com.ticketing.events.SagaEventType;
 import com.ticketing.saga.RecordedTransactions.Row;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +31,8 @@ class PaymentSagaRetryTest {
 
     SagaState result = env.pay(request("tx-retry"));
 
-    assertThat(result).isEqualTo(new SagaState("tx-retry", SUCCESS, 3, null, true, false));
+    assertThat(result)
+        .isEqualTo(new SagaState("tx-retry", SUCCESS, 3, null, true, false, null, 0));
     assertThat(env.transactions.rows())
         .containsExactly(
             new Row(PROCESSING, 0, null),
@@ -59,6 +58,8 @@ class PaymentSagaRetryTest {
     assertThat(env.points.debits()).hasSize(4);
     assertGapsInWorkflowTime(env.points.millisBetweenDebits(), 1_000, 2_000, 4_000);
     assertThat(env.points.refunds()).isEmpty();
+    assertThat(env.searchAttributes("tx-retry").get(SagaSearchAttributes.RETRY_COUNT))
+        .isEqualTo(3L);
   }
 
   @Test
@@ -68,7 +69,8 @@ class PaymentSagaRetryTest {
     SagaState result = env.pay(request("tx-down"));
 
     String reason = "payment failed after 3 retries: bank timeout";
-    assertThat(result).isEqualTo(new SagaState("tx-down", FAILURE, 3, reason, false, false));
+    assertThat(result)
+        .isEqualTo(new SagaState("tx-down", FAILURE, 3, reason, false, false, null, 0));
     assertThat(env.points.debits()).hasSize(4);
     assertGapsInWorkflowTime(env.points.millisBetweenDebits(), 1_000, 2_000, 4_000);
     assertThat(env.transactions.statuses())
@@ -97,7 +99,8 @@ class PaymentSagaRetryTest {
 
     String reason = "payment failed after 3 retries: bank timeout";
     // Nothing was taken, so the refund gives nothing back.
-    assertThat(result).isEqualTo(new SagaState("tx-exhausted", FAILURE, 3, reason, false, false));
+    assertThat(result)
+        .isEqualTo(new SagaState("tx-exhausted", FAILURE, 3, reason, false, false, null, 0));
     assertThat(env.points.refunds()).containsExactly(request);
     assertThat(env.steps.steps())
         .containsOnlyOnce("refund")
@@ -116,7 +119,8 @@ class PaymentSagaRetryTest {
     SagaState result = env.pay(request);
 
     String reason = "payment failed after 3 retries: bank timeout";
-    assertThat(result).isEqualTo(new SagaState("tx-lost-reply", FAILURE, 3, reason, false, true));
+    assertThat(result)
+        .isEqualTo(new SagaState("tx-lost-reply", FAILURE, 3, reason, false, true, null, 0));
     assertThat(env.points.refunds()).containsExactly(request);
     assertThat(env.transactions.rows()).last().isEqualTo(new Row(FAILURE, 3, reason));
     assertThat(env.events.topics()).last().isEqualTo("payment.failure");
@@ -131,7 +135,8 @@ class PaymentSagaRetryTest {
 
     assertThat(result)
         .isEqualTo(
-            new SagaState("tx-declined-late", FAILURE, 1, "insufficient points", false, false));
+            new SagaState(
+                "tx-declined-late", FAILURE, 1, "insufficient points", false, false, null, 0));
     assertThat(env.points.debits()).hasSize(2);
     assertThat(env.points.refunds()).isEmpty();
     assertThat(env.steps.steps()).doesNotContain("refund", "release");
@@ -151,19 +156,19 @@ class PaymentSagaRetryTest {
   @Test
   void queryReturnsCurrentStateWhileRetrying() throws InterruptedException {
     env.points.failFirstDebits(1);
-    PaymentSagaWorkflow saga = env.saga("tx-query");
-
-    WorkflowClient.start(saga::pay, request("tx-query"));
+    PaymentSagaWorkflow saga = env.start(request("tx-query"));
     // No client waits for the result yet, so the test server does not skip the 1 s retry delay:
     // once the retry is published the saga is asleep, and stays so while we query it.
-    assertThat(env.events.firstRetryPublished().await(10, TimeUnit.SECONDS)).isTrue();
+    env.awaitStep("tx-query", "publish-payment.retry", "done");
 
     assertThat(saga.state())
-        .isEqualTo(new SagaState("tx-query", RETRYING, 1, "bank timeout", false, false));
+        .isEqualTo(
+            new SagaState("tx-query", RETRYING, 1, "bank timeout", false, false, null, 0));
     assertThat(env.points.debits()).hasSize(1);
 
     SagaState result = WorkflowStub.fromTyped(saga).getResult(SagaState.class);
-    assertThat(result).isEqualTo(new SagaState("tx-query", SUCCESS, 1, null, true, false));
+    assertThat(result)
+        .isEqualTo(new SagaState("tx-query", SUCCESS, 1, null, true, false, null, 0));
     assertThat(saga.state()).isEqualTo(result);
   }
 

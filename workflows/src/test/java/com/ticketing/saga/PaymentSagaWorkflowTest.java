@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticketing.events.SagaEvent;
 import com.ticketing.events.SagaEventType;
 import com.ticketing.saga.RecordedTransactions.Row;
+import io.temporal.common.SearchAttributes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class PaymentSagaWorkflowTest {
     SagaState result = env.pay(request);
 
     assertThat(result)
-        .isEqualTo(new SagaState("tx-happy", SUCCESS, 0, null, true, false));
+        .isEqualTo(new SagaState("tx-happy", SUCCESS, 0, null, true, false, null, 0));
     assertThat(env.transactions.rows())
         .containsExactly(new Row(PROCESSING, 0, null), new Row(SUCCESS, 0, null));
     assertThat(env.events.topics())
@@ -51,6 +52,12 @@ class PaymentSagaWorkflowTest {
     assertThat(env.points.refunds()).isEmpty();
     assertThat(env.reservations.confirms()).containsExactly(request);
     assertThat(env.reservations.releases()).isEmpty();
+    SearchAttributes attributes = env.searchAttributes("tx-happy");
+    assertThat(attributes.get(SagaSearchAttributes.PAYMENT_STATUS)).isEqualTo("SUCCESS");
+    assertThat(attributes.get(SagaSearchAttributes.USER_ID)).isEqualTo(7L);
+    assertThat(attributes.get(SagaSearchAttributes.SEAT_ID)).isEqualTo(42L);
+    assertThat(attributes.get(SagaSearchAttributes.RETRY_COUNT)).isEqualTo(0L);
+    assertThat(attributes.get(SagaSearchAttributes.STUCK_STEP)).isNull();
   }
 
   @Test
@@ -60,7 +67,9 @@ class PaymentSagaWorkflowTest {
     SagaState result = env.pay(request("tx-declined"));
 
     assertThat(result)
-        .isEqualTo(new SagaState("tx-declined", FAILURE, 0, "insufficient points", false, false));
+        .isEqualTo(
+            new SagaState(
+                "tx-declined", FAILURE, 0, "insufficient points", false, false, null, 0));
     assertThat(env.points.debits()).hasSize(1);
     assertThat(env.transactions.rows())
         .containsExactly(new Row(PROCESSING, 0, null), new Row(FAILURE, 0, "insufficient points"));
@@ -81,7 +90,8 @@ class PaymentSagaWorkflowTest {
     SagaState result = env.pay(request);
 
     assertThat(result)
-        .isEqualTo(new SagaState("tx-expired", CANCEL, 0, "hold expired", false, true));
+        .isEqualTo(
+            new SagaState("tx-expired", CANCEL, 0, "hold expired", false, true, null, 0));
     assertThat(env.transactions.statuses()).containsExactly(PROCESSING, SUCCESS, CANCEL);
     assertThat(env.transactions.rows().get(2)).isEqualTo(new Row(CANCEL, 0, "hold expired"));
     assertThat(env.events.topics())

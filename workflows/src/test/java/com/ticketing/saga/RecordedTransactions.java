@@ -8,7 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordedTransactions implements PaymentTransactionActivities {
 
   /** One write to the payment_transactions row. */
-  record Row(PaymentStatus status, int retryCount, String lastError) {}
+  record Row(
+      PaymentStatus status, int retryCount, String lastError, String stuckStep, int stepAttempts) {
+
+    /** A row of a saga that is not parked. */
+    Row(PaymentStatus status, int retryCount, String lastError) {
+      this(status, retryCount, lastError, null, 0);
+    }
+  }
 
   private final StepLog steps;
   private final List<Row> rows = new CopyOnWriteArrayList<>();
@@ -18,10 +25,15 @@ final class RecordedTransactions implements PaymentTransactionActivities {
   }
 
   @Override
-  public void record(
-      PaymentRequest request, PaymentStatus status, int retryCount, String lastError) {
-    steps.add("record " + status);
-    rows.add(new Row(status, retryCount, lastError));
+  public void record(PaymentRequest request, SagaState state) {
+    steps.add("record " + state.status());
+    rows.add(
+        new Row(
+            state.status(),
+            state.retryCount(),
+            state.lastError(),
+            state.stuckStep(),
+            state.stepAttempts()));
   }
 
   List<Row> rows() {
