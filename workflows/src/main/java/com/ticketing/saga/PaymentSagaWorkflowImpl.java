@@ -63,7 +63,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
       confirmOrCompensate();
     } catch (OperatorGaveUp gaveUp) {
-      compensate(gaveUp.getMessage());
+      compensateSaga(gaveUp.getMessage());
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(this::closeCancelledSaga).run();
       throw cancelled;
@@ -114,7 +114,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     } catch (ActivityFailure | OperatorGaveUp notConfirmed) {
       String reason = notConfirmed instanceof ActivityFailure rejected ? reasonOf(rejected) : notConfirmed.getMessage();
       publish(RESERVATION_FAILURE, reason);
-      compensate(reason);
+      compensateSaga(reason);
       return;
     }
     state = state.confirmed();
@@ -135,7 +135,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
    * Undoes the saga: the seat is released first, then whatever was debited is refunded. Runs
    * detached so that cancelling the workflow can never stop a refund half-way.
    */
-  private void compensate(String reason) {
+  private void compensateSaga(String reason) {
     compensating = true;
     Workflow.newDetachedCancellationScope(
             () -> {
@@ -160,7 +160,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     if (state.reservationConfirmed()) {
       finishAsSold();
     } else {
-      compensate("saga cancelled before completion");
+      compensateSaga("saga cancelled before completion");
     }
   }
 
