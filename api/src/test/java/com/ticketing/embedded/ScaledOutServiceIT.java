@@ -1,5 +1,6 @@
 package com.ticketing.embedded;
 
+import com.ticketing.it.ApiClient.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -129,10 +130,10 @@ class ScaledOutServiceIT {
     List<Saga> sagas = new ArrayList<>();
     for (long userId = firstUser; userId < firstUser + count; userId++) {
       long balanceBefore = balance(api, userId);
-      ServiceProcess.Answer held = api.post("/api/reservations", Map.of("userId", userId, "seatId", 100 + userId));
+      Response held = api.post("/api/reservations", Map.of("userId", userId, "seatId", 100 + userId));
       assertThat(held.status()).as("hold answer %s", held).isEqualTo(201);
       String paymentTxId = "scaled-out-" + userId + "-" + UUID.randomUUID();
-      ServiceProcess.Answer paid =
+      Response paid =
           api.post(
               "/api/payments",
               Map.of(
@@ -194,7 +195,7 @@ class ScaledOutServiceIT {
   }
 
   private static long balance(ServiceProcess api, long userId) {
-    ServiceProcess.Answer answer = api.get("/api/users/" + userId + "/points");
+    Response answer = api.get("/api/users/" + userId + "/points");
     assertThat(answer.status()).as("points of user %d: %s", userId, answer).isEqualTo(200);
     return answer.body().path("balance").asLong();
   }

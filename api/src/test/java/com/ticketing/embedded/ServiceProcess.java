@@ -1,14 +1,10 @@
 package com.ticketing.embedded;
 
+import com.ticketing.it.ApiClient;
+import com.ticketing.it.ApiClient.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One instance of the packaged service ({@code java -jar api-*.jar}) in its own JVM, configured
@@ -27,10 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ServiceProcess implements AutoCloseable {
 
-  /** One HTTP answer: status and the body as JSON (a missing node when not JSON). */
-  record Answer(int status, JsonNode body) {}
-
-  private static final JsonMapper JSON = JsonMapper.shared();
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
   /** Variables that would otherwise leak from the build's environment into the service's. */
@@ -41,15 +32,12 @@ final class ServiceProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Process process;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final ApiClient api;
 
   private ServiceProcess(String name, int port, Path log, Process process) {
     this.name = name;
     this.port = port;
+    this.api = new ApiClient(port);
     this.log = log;
     this.process = process;
   }
@@ -122,7 +110,7 @@ final class ServiceProcess implements AutoCloseable {
    */
   JsonNode awaitHealthy(Duration deadline) {
     long end = System.nanoTime() + deadline.toNanos();
-    Answer last = null;
+    Response last = null;
     while (System.nanoTime() < end) {
       if (!process.isAlive()) {
         throw new AssertionError(
@@ -155,15 +143,12 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  Answer get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+  Response get(String path) {
+    return api.get(path);
   }
 
-  Answer post(String path, Map<String, ?> fields) {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fields))));
+  Response post(String path, Map<String, ?> fields) {
+    return api.post(path, fields);
   }
 
   /** Everything the process printed so far. */
@@ -198,33 +183,6 @@ final class ServiceProcess implements AutoCloseable {
   @Override
   public String toString() {
     return name + " (pid " + pid() + ", port " + port + ")";
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private Answer send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), parse(response.body()));
-    } catch (ConnectException | HttpTimeoutException e) {
-      throw new UncheckedIOException(name + " did not answer on port " + port, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
-    } catch (RuntimeException notJson) {
-      return JSON.missingNode();
-    }
   }
 
   private static void pause() {

@@ -19,6 +19,7 @@ public final class ApiClient {
   public record Response(int status, String contentType, JsonNode body) {}
 
   private static final JsonMapper JSON = JsonMapper.shared();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -82,7 +83,8 @@ public final class ApiClient {
 
   private Response send(HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
+      HttpResponse<String> response = http.send(bounded, HttpResponse.BodyHandlers.ofString());
       String contentType = response.headers().firstValue("Content-Type").orElse("");
       return new Response(response.statusCode(), contentType, parse(response.body()));
     } catch (IOException e) {

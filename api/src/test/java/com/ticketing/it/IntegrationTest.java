@@ -124,6 +124,26 @@ public abstract class IntegrationTest {
             view -> view != null && view.path("final").asBoolean());
   }
 
+  /**
+   * The outcome of a saga that paid once: SUCCESS, one polling row, one DEBIT, the balance after
+   * it, and each happy-path event once (by eventId; a retried publish repeats the same id).
+   */
+  protected void assertPaidOnce(String paymentTxId, Hold hold, long balanceAfter) {
+    JsonNode done = awaitFinal(paymentTxId);
+    assertThat(done.path("status").asString()).isEqualTo("SUCCESS");
+    assertThat(paymentRows(paymentTxId)).isEqualTo(1);
+    assertThat(ledgerOf(paymentTxId)).containsExactly(new LedgerRow("DEBIT", hold.userId(), hold.price()));
+    assertThat(balanceInDb(hold.userId())).isEqualTo(balanceAfter);
+    assertThat(
+            events.awaitEvents(paymentTxId, "payment.try", "payment.success", "reservation.success").stream()
+                .map(SagaEventRecorder.Message::eventId)
+                .distinct())
+        .containsExactlyInAnyOrder(
+            paymentTxId + ":payment.try",
+            paymentTxId + ":payment.success",
+            paymentTxId + ":reservation.success");
+  }
+
   protected long balanceInDb(long userId) {
     return jdbc.queryForObject("SELECT point_balance FROM users WHERE id = ?", Long.class, userId);
   }
