@@ -34,6 +34,7 @@ final class EmbeddedEngines {
   private TestServer.PortBoundTestServer temporal;
   private int mariaDbPort;
   private int temporalPort;
+  private long startedInMillis;
 
   private EmbeddedEngines() {}
 
@@ -61,12 +62,13 @@ final class EmbeddedEngines {
     // Time skipping stays locked: the running service keeps real time (1 s, 2 s, 4 s backoff).
     temporal = TestServer.createPortBoundServer(temporalPort, true);
     registerSearchAttributes("127.0.0.1:" + temporalPort);
-    log.info(
-        "embedded engines up in {} ms: MariaDB on {}, Kafka on {}, Temporal test server on {}",
-        (System.nanoTime() - started) / 1_000_000,
-        mariaDbPort,
-        kafka.getBrokersAsString(),
-        temporalPort);
+    startedInMillis = (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** One line for the start-up log: where each engine listens. */
+  String summary() {
+    return "embedded engines up in " + startedInMillis + " ms: MariaDB on 127.0.0.1:" + mariaDbPort
+        + ", Kafka on " + kafka.getBrokersAsString() + ", Temporal test server on 127.0.0.1:" + temporalPort;
   }
 
   /** A real server gets them from its admin tools (see docker-compose.yml); this one from us. */

@@ -1,7 +1,9 @@
 package com.ticketing.embedded;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -12,6 +14,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedEnginesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
+  /** Logging is not set up yet this early; a deferred log prints once it is. */
+  private final Log log;
+
+  public EmbeddedEnginesEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+    this.log = logFactory.getLog(EmbeddedEnginesEnvironmentPostProcessor.class);
+  }
+
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     if (!environment.getProperty("ticketing.embedded.enabled", Boolean.class, false)) {
@@ -19,6 +28,7 @@ public class EmbeddedEnginesEnvironmentPostProcessor implements EnvironmentPostP
     }
     int temporalPort = environment.getProperty("ticketing.embedded.temporal-port", Integer.class, 7233);
     EmbeddedEngines engines = EmbeddedEngines.startOnce(temporalPort);
+    log.info(engines.summary());
     environment
         .getPropertySources()
         .addFirst(new MapPropertySource("embeddedEngines", engines.connectionProperties()));
