@@ -1,5 +1,6 @@
 package com.ticketing.demo;
 
+import com.ticketing.mode.ServesRest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,10 +12,12 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo catalogue when {@code ticketing.demo-data.enabled} is true: users 1–100 with
  * 100,000 points each and seats 1–1,000 priced 1,000–100,000 points. Idempotent: existing rows
- * (and balances already spent) are left alone.
+ * (and balances already spent) are left alone. Worker-only instances leave it to the instances
+ * that serve REST, so a scaled-out start does not load it many times at once.
  */
 @Component
 @ConditionalOnBooleanProperty("ticketing.demo-data.enabled")
+@ServesRest
 public class DemoDataLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
-/** Marks a REST controller: present in modes {@code all} and {@code api}, absent for workers. */
+/** Marks what only instances serving REST need: present in modes {@code all} and {@code api}, absent for workers. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ConditionalOnExpression("'${ticketing.mode:all}'.toLowerCase() != 'worker'")
