@@ -25,10 +25,14 @@ public class PaymentTransactionActivitiesImpl implements PaymentTransactionActiv
   public void record(PaymentRequest request, SagaState state) {
     transaction.executeWithoutResult(
         ignored -> {
-          transactions.insertIfAbsent(request, clock.instant());
+          // The starter wrote the row before the workflow began; only a saga started some other
+          // way (by hand, from the CLI) finds none and creates it.
           transactions
               .findById(request.paymentTxId())
-              .orElseThrow()
+              .orElseGet(() -> {
+                transactions.insertIfAbsent(request, clock.instant());
+                return transactions.findById(request.paymentTxId()).orElseThrow();
+              })
               .record(state, clock.instant());
         });
   }

@@ -38,13 +38,7 @@ class PaymentSagaCancellationTest {
     PaymentSagaWorkflow saga = env.start(request);
     assertThat(env.reservations.confirmStarted().await(10, TimeUnit.SECONDS)).isTrue();
 
-    WorkflowStub stub = WorkflowStub.fromTyped(saga);
-    stub.cancel();
-    WorkflowFailedException failure =
-        catchThrowableOfType(
-            WorkflowFailedException.class, () -> stub.getResult(SagaState.class));
-
-    assertThat(failure).hasCauseInstanceOf(CanceledFailure.class);
+    assertThat(cancelAndAwaitEnd(saga)).hasCauseInstanceOf(CanceledFailure.class);
     assertThat(env.reservations.confirms()).containsExactly(request);
     assertThat(env.reservations.releases()).containsExactly(request);
     assertThat(env.points.refunds()).containsExactly(request);
@@ -76,13 +70,7 @@ class PaymentSagaCancellationTest {
     // for good (temporalio/sdk-java#2391); a real server copes.
     env.awaitStep("tx-cancel-retry", "publish-payment.retry", "done");
 
-    WorkflowStub stub = WorkflowStub.fromTyped(saga);
-    stub.cancel();
-    WorkflowFailedException failure =
-        catchThrowableOfType(
-            WorkflowFailedException.class, () -> stub.getResult(SagaState.class));
-
-    assertThat(failure).hasCauseInstanceOf(CanceledFailure.class);
+    assertThat(cancelAndAwaitEnd(saga)).hasCauseInstanceOf(CanceledFailure.class);
     assertThat(env.points.debits()).hasSize(1);
     assertThat(env.reservations.confirms()).isEmpty();
     assertThat(env.reservations.releases()).containsExactly(request);
@@ -98,5 +86,12 @@ class PaymentSagaCancellationTest {
     assertThat(saga.state())
         .isEqualTo(
             new SagaState("tx-cancel-retry", FAILURE, 1, REASON, false, false, null, 0));
+  }
+
+  /** Cancels the saga and returns how it ended (a cancelled workflow ends with a failure). */
+  private static WorkflowFailedException cancelAndAwaitEnd(PaymentSagaWorkflow saga) {
+    WorkflowStub stub = WorkflowStub.fromTyped(saga);
+    stub.cancel();
+    return catchThrowableOfType(WorkflowFailedException.class, () -> stub.getResult(SagaState.class));
   }
 }
