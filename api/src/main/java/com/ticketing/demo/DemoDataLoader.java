@@ -1,6 +1,8 @@
 package com.ticketing.demo;
 
 import com.ticketing.mode.ServesRest;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -10,10 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo catalogue when {@code ticketing.demo-data.enabled} is true: users 1–100 with
- * 100,000 points each and seats 1–1,000 priced 1,000–100,000 points. Idempotent: existing rows
- * (and balances already spent) are left alone. Worker-only instances leave it to the instances
- * that serve REST, so a scaled-out start does not load it many times at once.
+ * Loads the demo catalogue when {@code ticketing.demo-data.enabled} is true: users with their
+ * point grants, and seats priced 1,000–100,000 points (see {@link DemoDataProperties}).
+ * Idempotent: existing rows (and balances already spent) are left alone, and a user gets its demo
+ * grant once. Worker-only instances leave it to the instances that serve REST, so a scaled-out
+ * start does not load it many times at once.
  */
 @Component
 @ConditionalOnBooleanProperty("ticketing.demo-data.enabled")
@@ -21,26 +24,55 @@ import org.springframework.stereotype.Component;
 public class DemoDataLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+  private static final int BATCH = 1000;
 
   private final JdbcTemplate jdbc;
+  private final DemoDataProperties properties;
 
-  public DemoDataLoader(JdbcTemplate jdbc) {
+  public DemoDataLoader(JdbcTemplate jdbc, DemoDataProperties properties) {
     this.jdbc = jdbc;
+    this.properties = properties;
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    long points = properties.pointsPerUser();
     int users =
-        jdbc.update(
-            "INSERT IGNORE INTO users (id, point_balance)"
-                + " WITH RECURSIVE n (id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < 100)"
-                + " SELECT id, 100000 FROM n");
+        insertInBatches(
+            "INSERT IGNORE INTO users (id, point_balance) VALUES (?, ?)",
+            properties.users(),
+            id -> new Object[] {id, points});
+    // The grant_ref is unique, so two instances starting at once still grant once.
+    insertInBatches(
+        "INSERT IGNORE INTO point_grants (user_id, amount, grant_ref)"
+            + " SELECT id, ?, CONCAT('demo-', id) FROM users u WHERE id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM point_grants g WHERE g.user_id = u.id)",
+        properties.users(),
+        id -> new Object[] {points, id});
     // Prices step through 1,000 … 100,000 in thousands, spread over the hall by a prime stride.
     int seats =
-        jdbc.update(
-            "INSERT IGNORE INTO seats (id, label, price)"
-                + " WITH RECURSIVE n (id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < 1000)"
-                + " SELECT id, CONCAT('S-', LPAD(id, 4, '0')), 1000 + MOD(id * 7919, 100) * 1000 FROM n");
+        insertInBatches(
+            "INSERT IGNORE INTO seats (id, label, price) VALUES (?, ?, ?)",
+            properties.seats(),
+            id -> new Object[] {id, String.format("S-%04d", id), 1000 + Math.floorMod(id * 7919L, 100) * 1000});
     log.info("demo data: {} users and {} seats added (existing rows kept)", users, seats);
+  }
+
+  private interface Row {
+    Object[] of(long id);
+  }
+
+  private int insertInBatches(String sql, int count, Row row) {
+    int inserted = 0;
+    for (int from = 1; from <= count; from += BATCH) {
+      List<Object[]> batch = new ArrayList<>();
+      for (long id = from; id < from + BATCH && id <= count; id++) {
+        batch.add(row.of(id));
+      }
+      for (int changed : jdbc.batchUpdate(sql, batch)) {
+        inserted += Math.max(changed, 0);
+      }
+    }
+    return inserted;
   }
 }

@@ -71,6 +71,9 @@ public abstract class IntegrationTest {
   protected long newUser(long balance) {
     long id = IDS.incrementAndGet();
     jdbc.update("INSERT INTO users (id, point_balance) VALUES (?, ?)", id, balance);
+    if (balance > 0) {
+      jdbc.update("INSERT INTO point_grants (user_id, amount, grant_ref) VALUES (?, ?, ?)", id, balance, "it-" + id);
+    }
     return id;
   }
 
