@@ -16,6 +16,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,7 @@ public class PaymentSagaStarter {
   private final TransactionTemplate transaction;
   private final WorkflowClient workflowClient;
   private final SagaProperties sagaProperties;
+  private final PaymentReversalService reversals;
   private final Clock clock;
 
   public PaymentSagaStarter(
@@ -53,6 +55,7 @@ public class PaymentSagaStarter {
       PlatformTransactionManager transactionManager,
       WorkflowClient workflowClient,
       SagaProperties sagaProperties,
+      PaymentReversalService reversals,
       Clock clock) {
     this.users = users;
     this.reservations = reservations;
@@ -62,6 +65,7 @@ public class PaymentSagaStarter {
     this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.workflowClient = workflowClient;
     this.sagaProperties = sagaProperties;
+    this.reversals = reversals;
     this.clock = clock;
   }
 
@@ -73,15 +77,16 @@ public class PaymentSagaStarter {
     Recorded recorded = transaction.execute(ignored -> recordStart(paymentTxId, userId, reservationId));
     // A joined start whose saga is not final starts the workflow too: if the first start died
     // between its commit and the workflow start, this one brings the saga up; otherwise the
-    // conflict policy makes it join the running one.
-    if (!recorded.answer().status().isTerminal()) {
+    // conflict policy makes it join the running one. A final saga never runs again, even after
+    // Temporal has forgotten it.
+    if (!recorded.isFinal()) {
       startWorkflow(recorded.request());
     }
     return recorded.answer();
   }
 
-  /** The answer to give, and the saga to make sure of. */
-  private record Recorded(StartedPayment answer, PaymentRequest request) {}
+  /** The answer to give, the saga to make sure of, and whether that saga is already over. */
+  private record Recorded(StartedPayment answer, PaymentRequest request, boolean isFinal) {}
 
   private Recorded recordStart(String paymentTxId, long userId, long reservationId) {
     if (!users.existsById(userId)) {
@@ -99,7 +104,7 @@ public class PaymentSagaStarter {
     }
     var existing = transactions.findById(paymentTxId);
     if (existing.isPresent()) {
-      return joined(existing.get(), userId, reservationId);
+      return joined(existing.get(), userId, reservationId, reservation);
     }
     if (reservation.getStatus() != ReservationStatus.HELD) {
       throw new TicketingException(
@@ -112,12 +117,13 @@ public class PaymentSagaStarter {
             paymentTxId, userId, reservation.getSeatId(), reservationId, reservation.getAmount());
     if (!transactions.insertIfAbsent(request, clock.instant())) {
       // A concurrent start of the same paymentTxId won the insert.
-      return joined(transactions.findById(paymentTxId).orElseThrow(), userId, reservationId);
+      return joined(transactions.findById(paymentTxId).orElseThrow(), userId, reservationId, reservation);
     }
-    return new Recorded(new StartedPayment(paymentTxId, PaymentStatus.PROCESSING, false), request);
+    return new Recorded(new StartedPayment(paymentTxId, PaymentStatus.PROCESSING, false), request, false);
   }
 
-  private static Recorded joined(PaymentTransaction existing, long userId, long reservationId) {
+  private static Recorded joined(
+      PaymentTransaction existing, long userId, long reservationId, Reservation reservation) {
     if (!existing.isFor(userId, reservationId)) {
       throw new TicketingException(
           Kind.CONFLICT,
@@ -125,7 +131,9 @@ public class PaymentSagaStarter {
           "paymentTxId " + existing.getPaymentTxId() + " belongs to another payment");
     }
     return new Recorded(
-        new StartedPayment(existing.getPaymentTxId(), existing.getStatus(), true), existing.toRequest());
+        new StartedPayment(existing.getPaymentTxId(), existing.getStatus(), true),
+        existing.toRequest(),
+        PaymentView.isFinal(existing.getStatus(), reservation.getStatus()));
   }
 
   private void startWorkflow(PaymentRequest request) {
@@ -146,24 +154,37 @@ public class PaymentSagaStarter {
       WorkflowClient.start(saga::pay, request, sagaProperties.policy());
     } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
       log.debug("saga {} already exists; joined it", request.paymentTxId());
-    } catch (RuntimeException unreachable) {
-      failUnstarted(request, unreachable);
+    } catch (RuntimeException startFailed) {
+      // The server may have stored the start before the call failed (a deadline, a lost answer).
+      if (workflowExists(request.paymentTxId())) {
+        log.warn("start of saga {} failed after the server took it; joined it", request.paymentTxId());
+        return;
+      }
+      giveUp(request, startFailed);
       throw new TicketingException(
           Kind.UNAVAILABLE,
           "Payment saga unavailable",
-          "the payment could not be started, try again later: " + unreachable.getMessage());
+          "the payment could not be started, try again later: " + startFailed.getMessage());
     }
   }
 
-  /** Without a saga nothing would ever finish the row, so it is closed as FAILURE at once. */
-  private void failUnstarted(PaymentRequest request, RuntimeException cause) {
+  private boolean workflowExists(String paymentTxId) {
+    try {
+      WorkflowStub.fromTyped(workflowClient.newWorkflowStub(PaymentSagaWorkflow.class, paymentTxId)).describe();
+      return true;
+    } catch (RuntimeException unknownOrUnreachable) {
+      return false;
+    }
+  }
+
+  /**
+   * Without a workflow nothing would ever finish the row, so it is closed as FAILURE, and fenced:
+   * should the start still reach the server later, its debit is refused. A row whose points were
+   * already taken is left to the saga that took them.
+   */
+  private void giveUp(PaymentRequest request, RuntimeException cause) {
     log.error("could not start saga {}", request.paymentTxId(), cause);
-    transaction.executeWithoutResult(
-        ignored ->
-            transactions
-                .findById(request.paymentTxId())
-                .ifPresent(tx -> tx.closeAsFailure(
-                    "saga could not be started: " + cause.getMessage(), clock.instant())));
+    reversals.abandonUnstarted(request.paymentTxId(), "saga could not be started: " + cause.getMessage());
   }
 
   private static String validTxId(String paymentTxId) {

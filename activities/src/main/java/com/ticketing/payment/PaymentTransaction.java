@@ -2,17 +2,22 @@ package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.PaymentStatus;
-import com.ticketing.saga.SagaState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 import java.time.Instant;
 
-/** A row of the polling table: what the client sees of one saga. */
+/**
+ * A row of the polling table: what the client sees of one saga. Read-only for JPA: every write is
+ * a conditional statement of {@link PaymentTransactionRepository}, so that no full-row update from
+ * a stale read can undo a newer status or a fence.
+ */
 @Entity
+@Immutable
 @Table(name = "payment_transactions")
 public class PaymentTransaction {
 
@@ -50,6 +55,12 @@ public class PaymentTransaction {
   @Column(name = "step_attempts", nullable = false)
   private int stepAttempts;
 
+  @Column(nullable = false)
+  private long revision;
+
+  @Column(name = "fenced_at")
+  private Instant fencedAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -58,42 +69,15 @@ public class PaymentTransaction {
 
   protected PaymentTransaction() {}
 
-  static PaymentTransaction startedFor(PaymentRequest request, Instant now) {
-    PaymentTransaction tx = new PaymentTransaction();
-    tx.paymentTxId = request.paymentTxId();
-    tx.userId = request.userId();
-    tx.seatId = request.seatId();
-    tx.reservationId = request.reservationId();
-    tx.amount = request.amount();
-    tx.status = PaymentStatus.PROCESSING;
-    tx.createdAt = now;
-    tx.updatedAt = now;
-    return tx;
-  }
-
-  /** Writes the saga's state; a FAILURE or CANCEL row is final and keeps what it says. */
-  void record(SagaState state, Instant now) {
-    if (status.isTerminal()) {
-      return;
-    }
-    this.status = state.status();
-    this.retryCount = state.retryCount();
-    this.lastError = truncate(state.lastError());
-    this.stuckStep = state.stuckStep();
-    this.stepAttempts = state.stepAttempts();
-    this.updatedAt = now;
-  }
-
-  void closeAsFailure(String error, Instant now) {
-    this.status = PaymentStatus.FAILURE;
-    this.lastError = truncate(error);
-    this.updatedAt = now;
-  }
-
   static String truncate(String error) {
     return error == null || error.length() <= MAX_ERROR_LENGTH
         ? error
         : error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+  }
+
+  /** Given up by a compensation or a failed start: no debit or confirm may happen for it any more. */
+  public boolean isFenced() {
+    return fencedAt != null;
   }
 
   public boolean isFor(long userId, long reservationId) {
@@ -142,6 +126,10 @@ public class PaymentTransaction {
 
   public int getStepAttempts() {
     return stepAttempts;
+  }
+
+  public long getRevision() {
+    return revision;
   }
 
   public Instant getCreatedAt() {

@@ -11,6 +11,10 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+/**
+ * The polling table. Its writes are all here, each one conditional: an insert decided by the
+ * primary key, a status write that only moves forward, a fence that is set once.
+ */
 public interface PaymentTransactionRepository extends JpaRepository<PaymentTransaction, String> {
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -22,8 +26,9 @@ public interface PaymentTransactionRepository extends JpaRepository<PaymentTrans
       PaymentStatus status, Instant before);
 
   /**
-   * Creates the PROCESSING row unless one with this id exists; returns 1 when this call created
-   * it. Racing starts of the same paymentTxId are decided by the primary key, not a prior read.
+   * Creates the PROCESSING row unless one with this id exists; returns true when this call
+   * created it. Racing starts of the same paymentTxId are decided by the primary key, not a prior
+   * read.
    */
   default boolean insertIfAbsent(PaymentRequest request, Instant now) {
     return insertIgnore(
@@ -45,4 +50,45 @@ public interface PaymentTransactionRepository extends JpaRepository<PaymentTrans
       nativeQuery = true)
   int insertIgnore(
       String txId, long userId, long seatId, long reservationId, long amount, Instant now);
+
+  /**
+   * Writes the saga's progress if {@code revision} is newer than the row's and the row is not
+   * FAILURE or CANCEL; returns 1 when it did.
+   */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(
+      value =
+          "UPDATE payment_transactions SET status = :status, retry_count = :retryCount,"
+              + " last_error = :lastError, stuck_step = :stuckStep, step_attempts = :stepAttempts,"
+              + " revision = :revision, updated_at = :now"
+              + " WHERE payment_tx_id = :txId AND revision < :revision AND status NOT IN ('FAILURE', 'CANCEL')",
+      nativeQuery = true)
+  int recordProgress(
+      String txId,
+      String status,
+      int retryCount,
+      String lastError,
+      String stuckStep,
+      int stepAttempts,
+      long revision,
+      Instant now);
+
+  /** Fences the payment (once; a second fence keeps the first time); returns 0 when there is no row. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(
+      value =
+          "UPDATE payment_transactions SET fenced_at = COALESCE(fenced_at, :now)"
+              + " WHERE payment_tx_id = :txId",
+      nativeQuery = true)
+  int fence(String txId, Instant now);
+
+  /** Closes a row as FAILURE and fences it, unless it is FAILURE or CANCEL already. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(
+      value =
+          "UPDATE payment_transactions SET status = 'FAILURE', last_error = :error,"
+              + " fenced_at = COALESCE(fenced_at, :now), updated_at = :now"
+              + " WHERE payment_tx_id = :txId AND status NOT IN ('FAILURE', 'CANCEL')",
+      nativeQuery = true)
+  int closeAsFailure(String txId, String error, Instant now);
 }

@@ -19,15 +19,17 @@ public record PaymentView(
     long amount,
     Instant updatedAt) {
 
+  /** FAILURE and CANCEL are final; SUCCESS once its seat is CONFIRMED. */
+  public static boolean isFinal(PaymentStatus status, ReservationStatus reservationStatus) {
+    return status.isTerminal()
+        || (status == PaymentStatus.SUCCESS && reservationStatus == ReservationStatus.CONFIRMED);
+  }
+
   static PaymentView of(PaymentTransaction tx, ReservationStatus reservationStatus) {
-    boolean done =
-        tx.getStatus().isTerminal()
-            || (tx.getStatus() == PaymentStatus.SUCCESS
-                && reservationStatus == ReservationStatus.CONFIRMED);
     return new PaymentView(
         tx.getPaymentTxId(),
         tx.getStatus(),
-        done,
+        isFinal(tx.getStatus(), reservationStatus),
         tx.getRetryCount(),
         tx.getLastError(),
         tx.getReservationId(),

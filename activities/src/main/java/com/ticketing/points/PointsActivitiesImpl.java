@@ -1,10 +1,11 @@
 package com.ticketing.points;
 
 import com.ticketing.chaos.Chaos;
+import com.ticketing.chaos.FaultyStep;
 import com.ticketing.saga.PaymentRequest;
 import org.springframework.stereotype.Component;
 
-/** The points activities: fault injection for demos, then one transaction in {@link PointsService}. */
+/** The points activity: the debit in one transaction, its refusals as payment declines. */
 @Component
 public class PointsActivitiesImpl implements PointsActivities {
 
@@ -19,11 +20,13 @@ public class PointsActivitiesImpl implements PointsActivities {
   @Override
   public void debit(PaymentRequest request) {
     chaos.maybeFailPayment();
-    points.debit(request);
-  }
-
-  @Override
-  public boolean refund(PaymentRequest request) {
-    return points.refund(request);
+    try {
+      chaos.commit(FaultyStep.DEBIT, () -> {
+        points.debit(request);
+        return null;
+      });
+    } catch (PaymentRefusedException refused) {
+      throw PaymentDeclined.because(refused.getMessage());
+    }
   }
 }

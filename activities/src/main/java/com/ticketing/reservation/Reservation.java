@@ -1,5 +1,6 @@
 package com.ticketing.reservation;
 
+import com.ticketing.saga.PaymentRequest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,12 +64,22 @@ public class Reservation {
     return reservation;
   }
 
-  /** Null when this payment may debit for the reservation, else the reason it may not. */
-  public String whyNotPayable(long payerId, String paymentTxId, Instant now) {
-    if (userId != payerId) {
+  /**
+   * Null when this payment may debit for the reservation, else the reason it may not. The payment
+   * must name the reservation's own user, seat and price: a saga started with a forged amount
+   * (straight on the Temporal frontend) is refused, never charged what it says.
+   */
+  public String whyNotPayable(PaymentRequest payment, Instant now) {
+    if (userId != payment.userId()) {
       return "reservation " + id + " belongs to another user";
     }
-    if (paidByTxId != null && !paidByTxId.equals(paymentTxId)) {
+    if (seatId != payment.seatId()) {
+      return "reservation " + id + " is for seat " + seatId + ", not seat " + payment.seatId();
+    }
+    if (amount != payment.amount()) {
+      return "amount " + payment.amount() + " does not match the price " + amount + " of reservation " + id;
+    }
+    if (paidByTxId != null && !paidByTxId.equals(payment.paymentTxId())) {
       return "reservation " + id + " is already paid by payment " + paidByTxId;
     }
     if (status != ReservationStatus.HELD) {
@@ -99,7 +110,7 @@ public class Reservation {
     return null;
   }
 
-  boolean isConfirmedBy(String paymentTxId) {
+  public boolean isConfirmedBy(String paymentTxId) {
     return status == ReservationStatus.CONFIRMED && paymentTxId.equals(paidByTxId);
   }
 
@@ -147,6 +158,10 @@ public class Reservation {
 
   public ReservationStatus getStatus() {
     return status;
+  }
+
+  public String getPaidByTxId() {
+    return paidByTxId;
   }
 
   public Instant getExpiresAt() {

@@ -1,10 +1,11 @@
 package com.ticketing.reservation;
 
 import com.ticketing.chaos.Chaos;
+import com.ticketing.chaos.FaultyStep;
 import com.ticketing.saga.PaymentRequest;
 import org.springframework.stereotype.Component;
 
-/** The reservation activities, delegating each to one transaction of {@link ReservationService}. */
+/** The reservation activity: the confirm in one transaction, its refusals as rejections. */
 @Component
 public class ReservationActivitiesImpl implements ReservationActivities {
 
@@ -18,13 +19,15 @@ public class ReservationActivitiesImpl implements ReservationActivities {
 
   @Override
   public void confirm(PaymentRequest request) {
-    chaos.maybeFailReservationService();
-    chaos.maybeRejectConfirm();
-    reservations.confirm(request);
-  }
-
-  @Override
-  public boolean release(PaymentRequest request) {
-    return reservations.release(request);
+    try {
+      chaos.maybeFailReservationService();
+      chaos.maybeRejectConfirm();
+      chaos.commit(FaultyStep.CONFIRM, () -> {
+        reservations.confirm(request);
+        return null;
+      });
+    } catch (ConfirmRefusedException refused) {
+      throw ReservationRejected.because(refused.getMessage());
+    }
   }
 }

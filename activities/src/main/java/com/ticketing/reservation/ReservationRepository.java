@@ -12,6 +12,8 @@ public interface ReservationRepository extends JpaRepository<Reservation, Long> 
   @Query("select r from Reservation r where r.id = :id")
   Optional<Reservation> findForUpdate(Long id);
 
+  /** The seat's live (held or confirmed) reservation, locked: its paid-by may change under us. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select r from Reservation r where r.activeSeatId = :seatId")
-  Optional<Reservation> findLiveBySeat(Long seatId);
+  Optional<Reservation> findLiveBySeatForUpdate(Long seatId);
 }

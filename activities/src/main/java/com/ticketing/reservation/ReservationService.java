@@ -2,21 +2,30 @@ package com.ticketing.reservation;
 
 import com.ticketing.errors.TicketingException;
 import com.ticketing.errors.TicketingException.Kind;
+import com.ticketing.payment.PaymentTransaction;
+import com.ticketing.payment.PaymentTransactionRepository;
+import com.ticketing.points.PointsService;
 import com.ticketing.points.UserAccountRepository;
 import com.ticketing.saga.PaymentRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Holds seats, and confirms or releases them for the saga; one transaction per call. */
+/**
+ * Holds seats, and confirms or releases them for the saga; one transaction per call. Row locks
+ * follow the order used everywhere: seat, reservation, payment row, user.
+ */
 @Service
 public class ReservationService {
 
   private final SeatRepository seats;
   private final ReservationRepository reservations;
   private final UserAccountRepository users;
+  private final PaymentTransactionRepository transactions;
+  private final PointsService points;
   private final ReservationProperties properties;
   private final Clock clock;
 
@@ -24,11 +33,15 @@ public class ReservationService {
       SeatRepository seats,
       ReservationRepository reservations,
       UserAccountRepository users,
+      PaymentTransactionRepository transactions,
+      PointsService points,
       ReservationProperties properties,
       Clock clock) {
     this.seats = seats;
     this.reservations = reservations;
     this.users = users;
+    this.transactions = transactions;
+    this.points = points;
     this.properties = properties;
     this.clock = clock;
   }
@@ -42,8 +55,10 @@ public class ReservationService {
     // The seat row lock serialises holds of one seat; the unique live-seat key backs it up.
     Seat seat = seats.findForUpdate(seatId).orElseThrow(() -> TicketingException.notFound("seat", seatId));
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    // Locked too: a debit may be marking the live reservation paid at this very moment, and an
+    // expiry written from a stale read would erase that.
     reservations
-        .findLiveBySeat(seatId)
+        .findLiveBySeatForUpdate(seatId)
         .ifPresent(
             live -> {
               if (!live.isLapsedAt(now)) {
@@ -66,30 +81,41 @@ public class ReservationService {
         .orElseThrow(() -> TicketingException.notFound("reservation", reservationId));
   }
 
-  /** Confirms the paid hold; idempotent for the same payment. */
-  @Transactional
+  /**
+   * Confirms the paid hold; idempotent for the same payment. Refuses a payment that was given up
+   * (fenced) or whose points are not taken, so a late or replayed confirm can never sell a seat
+   * whose money went back.
+   */
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public void confirm(PaymentRequest request) {
     Reservation reservation =
         reservations
             .findForUpdate(request.reservationId())
-            .orElseThrow(() -> ReservationRejected.because(
-                "reservation " + request.reservationId() + " does not exist"));
+            .orElseThrow(() -> refused("reservation " + request.reservationId() + " does not exist"));
     if (reservation.isConfirmedBy(request.paymentTxId())) {
       return;
+    }
+    boolean fenced =
+        transactions.findForUpdate(request.paymentTxId()).map(PaymentTransaction::isFenced).orElse(false);
+    if (fenced) {
+      throw refused("payment " + request.paymentTxId() + " was given up; its seat cannot be confirmed");
+    }
+    if (!points.isDebitedAndNotRefunded(request.paymentTxId())) {
+      throw refused("payment " + request.paymentTxId() + " has no debit to confirm the seat with");
     }
     Instant now = clock.instant();
     String refusal = reservation.whyNotConfirmable(request.paymentTxId(), now);
     if (refusal != null) {
-      throw ReservationRejected.because(refusal);
+      throw refused(refusal);
     }
     reservation.confirm(now);
   }
 
   /**
-   * Frees the seat of a saga that compensates. Returns false when the reservation is confirmed
-   * for this payment (the seat is sold), true otherwise.
+   * Frees the seat held for this payment; part of the payment's reversal. Returns false when the
+   * reservation is confirmed for this payment (the seat is sold), true otherwise.
    */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public boolean release(PaymentRequest request) {
     var reservation = reservations.findForUpdate(request.reservationId());
     if (reservation.isEmpty()) {
@@ -102,5 +128,9 @@ public class ReservationService {
       reservation.get().cancel(clock.instant());
     }
     return true;
+  }
+
+  private static ConfirmRefusedException refused(String reason) {
+    return new ConfirmRefusedException(reason);
   }
 }

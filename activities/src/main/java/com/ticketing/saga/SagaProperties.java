@@ -14,14 +14,17 @@ import org.springframework.validation.annotation.Validated;
  *     release, refund) before the saga parks in NEEDS_ATTENTION; with Temporal's backoff from
  *     500 ms doubling to 30 s, 10 attempts are about two and a half minutes
  * @param attentionTimeout how long a parked saga waits for an operator before it compensates
+ * @param stepTimeout how long one activity attempt may run before Temporal counts it failed and
+ *     tries again; connection, lock and transaction waits must stay below it
  */
 @Validated
 @ConfigurationProperties("ticketing.saga")
 public record SagaProperties(
     @Min(1) @DefaultValue("10") int stepRetryLimit,
-    @NotNull @DefaultValue("PT24H") Duration attentionTimeout) {
+    @NotNull @DefaultValue("PT24H") Duration attentionTimeout,
+    @NotNull @DefaultValue("PT10S") Duration stepTimeout) {
 
   public SagaPolicy policy() {
-    return new SagaPolicy(stepRetryLimit, attentionTimeout);
+    return new SagaPolicy(stepRetryLimit, attentionTimeout, stepTimeout);
   }
 }

@@ -2,8 +2,11 @@ package com.ticketing.web;
 
 import com.ticketing.errors.TicketingException;
 import java.net.URI;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -21,6 +24,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(statusOf(refused.kind()), refused.getMessage());
     problem.setTitle(refused.title());
     problem.setType(URI.create("urn:ticketing:problem:" + refused.kind().name().toLowerCase()));
+    return problem;
+  }
+
+  /** A lock wait, a lost connection, a timeout: nothing was changed, and a retry may succeed. */
+  @ExceptionHandler({
+    TransientDataAccessException.class,
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class
+  })
+  ProblemDetail databaseBusy(RuntimeException transientFailure) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, "the database could not answer in time; nothing was changed, try again");
+    problem.setTitle("Database unavailable");
+    problem.setType(URI.create("urn:ticketing:problem:unavailable"));
     return problem;
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.ticketing.chaos.Chaos;
 import com.ticketing.it.ApiClient.Response;
+import com.ticketing.saga.PaymentRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -59,9 +60,7 @@ public abstract class IntegrationTest {
 
   @AfterEach
   void switchChaosOff() {
-    chaos.setPaymentFailureRate(0);
-    chaos.setConfirmFailureRate(0);
-    chaos.setReservationOutage(false);
+    chaos.reset();
   }
 
   protected String bootstrapServers() {
@@ -170,6 +169,29 @@ public abstract class IntegrationTest {
   protected int paymentRowsOfReservation(long reservationId) {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM payment_transactions WHERE reservation_id = ?", Integer.class, reservationId);
+  }
+
+  /** The request the saga of this hold runs with, as the starter builds it. */
+  protected static PaymentRequest requestFor(Hold hold, String paymentTxId) {
+    return new PaymentRequest(paymentTxId, hold.userId(), hold.seatId(), hold.reservationId(), hold.price());
+  }
+
+  /** The polling row a start writes before the workflow runs (PROCESSING). */
+  protected void insertPaymentRow(PaymentRequest request) {
+    jdbc.update(
+        "INSERT INTO payment_transactions (payment_tx_id, user_id, seat_id, reservation_id, amount, status,"
+            + " retry_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PROCESSING', 0, UTC_TIMESTAMP(6),"
+            + " UTC_TIMESTAMP(6))",
+        request.paymentTxId(), request.userId(), request.seatId(), request.reservationId(), request.amount());
+  }
+
+  protected String paymentStatusInDb(String paymentTxId) {
+    return jdbc.queryForObject(
+        "SELECT status FROM payment_transactions WHERE payment_tx_id = ?", String.class, paymentTxId);
+  }
+
+  protected String paidByInDb(long reservationId) {
+    return jdbc.queryForObject("SELECT paid_by_tx_id FROM reservations WHERE id = ?", String.class, reservationId);
   }
 
   protected String reservationStatusInDb(long reservationId) {

@@ -1,5 +1,7 @@
 package com.ticketing.events;
 
+import com.ticketing.chaos.Chaos;
+import com.ticketing.chaos.FaultyStep;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,10 +21,12 @@ public class KafkaSagaEventPublisher implements SagaEventActivities {
 
   private final KafkaTemplate<String, String> kafka;
   private final JsonMapper json;
+  private final Chaos chaos;
 
-  public KafkaSagaEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
+  public KafkaSagaEventPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, Chaos chaos) {
     this.kafka = kafka;
     this.json = json;
+    this.chaos = chaos;
   }
 
   @Override
@@ -39,5 +43,6 @@ public class KafkaSagaEventPublisher implements SagaEventActivities {
       throw new IllegalStateException(
           "Kafka did not acknowledge " + event.eventId() + " on " + event.type().topic(), e);
     }
+    chaos.afterEffect(FaultyStep.PUBLISH);
   }
 }

@@ -3,16 +3,15 @@ package com.ticketing.points;
 import com.ticketing.saga.PaymentRequest;
 import io.temporal.activity.ActivityInterface;
 
-/** The prepaid-points side of the saga. Both effects are idempotent per paymentTxId. */
+/** The prepaid-points side of the saga. */
 @ActivityInterface
 public interface PointsActivities {
 
   /**
-   * Takes the amount from the user's balance once per paymentTxId. Declines with a
-   * non-retryable {@link PaymentDeclined} failure; anything else is transient.
+   * Takes the reservation's price from the user's balance once per paymentTxId; an attempt that
+   * finds the debit already taken succeeds without taking it again. Declines with a non-retryable
+   * {@link PaymentDeclined} failure (a fenced or refunded payment included); anything else is
+   * transient.
    */
   void debit(PaymentRequest request);
-
-  /** Gives a debited amount back once; returns false when nothing had been debited. */
-  boolean refund(PaymentRequest request);
 }

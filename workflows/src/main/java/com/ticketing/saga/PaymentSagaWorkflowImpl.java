@@ -11,7 +11,9 @@ import static com.ticketing.events.SagaEventType.RESERVATION_SUCCESS;
 import com.ticketing.events.SagaEvent;
 import com.ticketing.events.SagaEventActivities;
 import com.ticketing.events.SagaEventType;
+import com.ticketing.payment.PaymentReversalActivities;
 import com.ticketing.payment.PaymentTransactionActivities;
+import com.ticketing.payment.Reversal;
 import com.ticketing.points.PaymentDeclined;
 import com.ticketing.points.PointsActivities;
 import com.ticketing.reservation.ReservationActivities;
@@ -25,16 +27,17 @@ import java.util.function.Supplier;
 
 /**
  * The payment saga, top to bottom as in the sequence diagram: try → debit (with visible retries)
- * → success → confirm the seat, or compensate (release the seat, refund) when it cannot be
- * confirmed. Every infrastructure step runs through {@link #step}: past its retry budget the
- * saga parks in NEEDS_ATTENTION and waits for an operator's {@code retry} or {@code compensate}.
+ * → success → confirm the seat, or reverse the payment (fence it, release the seat, refund) when
+ * the debit did not go through or the seat cannot be confirmed. The polling row turns FAILURE or
+ * CANCEL only after the reversal settled the money. Every infrastructure step runs through
+ * {@link #step}: past its retry budget the saga parks in NEEDS_ATTENTION and waits for an
+ * operator's {@code retry} or {@code compensate}.
  */
 public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
-  private final PointsActivities payment =
-      Workflow.newActivityStub(PointsActivities.class, SagaActivityOptions.paymentAttemptOptions());
-  private PointsActivities points;
+  private PointsActivities payment;
   private ReservationActivities reservations;
+  private PaymentReversalActivities reversals;
   private PaymentTransactionActivities transactions;
   private PaymentTransactionActivities transactionsBestEffort;
   private SagaEventActivities events;
@@ -42,6 +45,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   private PaymentRequest request;
   private SagaPolicy policy;
   private SagaState state;
+  private long revision;
   private final List<SagaStep> stepLog = new ArrayList<>();
   private OperatorDecision decision;
   private boolean compensating;
@@ -53,9 +57,10 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
       record();
       publish(PAYMENT_TRY, null);
 
-      Debit debit = debitWithBackoff();
-      if (debit != Debit.TAKEN) {
-        fail(debit);
+      if (!debitWithBackoff()) {
+        // A decline or the last failed attempt may come after an earlier attempt's debit
+        // committed (a lost answer, an overrun): only the reversal knows what was taken.
+        reversePayment(state.lastError(), Undo.PAYMENT_FAILED);
         return state;
       }
       changeStatus(PaymentStatus.SUCCESS, null);
@@ -63,7 +68,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
       confirmOrCompensate();
     } catch (OperatorGaveUp gaveUp) {
-      compensateSaga(gaveUp.getMessage());
+      reversePayment(gaveUp.getMessage(), Undo.GIVEN_UP);
     } catch (CanceledFailure cancelled) {
       Workflow.newDetachedCancellationScope(this::closeCancelledSaga).run();
       throw cancelled;
@@ -71,30 +76,25 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     return state;
   }
 
-  private enum Debit {
-    TAKEN,
-    DECLINED,
-    RETRIES_EXHAUSTED
-  }
-
-  private Debit debitWithBackoff() {
+  /** Returns whether the points were taken; otherwise the reason is the state's last error. */
+  private boolean debitWithBackoff() {
     for (int retry = 1; ; retry++) {
       try {
         payment.debit(request);
         log("debit-points", "done", null);
-        return Debit.TAKEN;
+        return true;
       } catch (ActivityFailure failure) {
         rethrowIfCancelled(failure);
         String reason = reasonOf(failure);
         log("debit-points", "failed", reason);
         if (isDeclined(failure)) {
           state = state.withStatus(state.status(), reason);
-          return Debit.DECLINED;
+          return false;
         }
         if (retry > PaymentRetryPolicy.MAX_RETRIES) {
           state = state.withStatus(state.status(),
               "payment failed after " + PaymentRetryPolicy.MAX_RETRIES + " retries: " + reason);
-          return Debit.RETRIES_EXHAUSTED;
+          return false;
         }
         state = state.retrying(retry, reason);
         record();
@@ -113,45 +113,47 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
       });
     } catch (ActivityFailure | OperatorGaveUp notConfirmed) {
       String reason = notConfirmed instanceof ActivityFailure rejected ? reasonOf(rejected) : notConfirmed.getMessage();
-      publish(RESERVATION_FAILURE, reason);
-      compensateSaga(reason);
+      reversePayment(reason, Undo.SEAT_NOT_CONFIRMED);
       return;
     }
     state = state.confirmed();
     publish(RESERVATION_SUCCESS, null);
   }
 
-  private void fail(Debit debit) {
-    changeStatus(PaymentStatus.FAILURE, state.lastError());
-    if (debit == Debit.RETRIES_EXHAUSTED) {
-      // The last attempt may have timed out after its debit committed; the debit step refuses to
-      // run for a FAILURE row, so this refund is the last word on the money.
-      state = state.refunded(step("refund-points", () -> points.refund(request)));
-    }
-    publish(PAYMENT_FAILURE, state.lastError());
+  /** Why the saga undoes its payment, which decides how it ends and what it announces. */
+  private enum Undo {
+    /** The debit was declined or its retries ran out: FAILURE, whatever was refunded. */
+    PAYMENT_FAILED,
+    /** The seat could not be confirmed: reservation.failure, then CANCEL (or FAILURE). */
+    SEAT_NOT_CONFIRMED,
+    /** An operator, the attention timeout or a cancel gave up: CANCEL, or FAILURE if nothing was taken. */
+    GIVEN_UP
   }
 
   /**
-   * Undoes the saga: the seat is released first, then whatever was debited is refunded. Runs
-   * detached so that cancelling the workflow can never stop a refund half-way.
+   * Undoes the payment, then closes the saga: FAILURE when the payment itself failed or nothing
+   * was debited, CANCEL when a debit was refunded. The events follow what the reversal found, so
+   * a seat that turns out sold is announced as sold, never as failed. Runs detached so that
+   * cancelling the workflow can never stop a reversal half-way; only {@code retry} can move a
+   * parked reversal on.
    */
-  private void compensateSaga(String reason) {
+  private void reversePayment(String reason, Undo why) {
     compensating = true;
     Workflow.newDetachedCancellationScope(
             () -> {
-              if (!step("release-seat", () -> reservations.release(request))) {
-                // A confirm raced the release and won: the seat is sold, nothing to undo.
+              Reversal reversal = step("reverse-payment", () -> reversals.reverse(request));
+              if (reversal == Reversal.SEAT_SOLD) {
+                // A confirm whose answer was lost, or that raced the reversal, sold the seat.
                 finishAsSold();
                 return;
               }
-              state = state.refunded(step("refund-points", () -> points.refund(request)));
-              if (state.refunded()) {
-                changeStatus(PaymentStatus.CANCEL, reason);
-                publish(PAYMENT_CANCEL, reason);
-              } else {
-                changeStatus(PaymentStatus.FAILURE, reason);
-                publish(PAYMENT_FAILURE, reason);
+              if (why == Undo.SEAT_NOT_CONFIRMED) {
+                publish(RESERVATION_FAILURE, reason);
               }
+              state = state.refunded(reversal == Reversal.REFUNDED);
+              boolean cancelled = state.refunded() && why != Undo.PAYMENT_FAILED;
+              changeStatus(cancelled ? PaymentStatus.CANCEL : PaymentStatus.FAILURE, reason);
+              publish(cancelled ? PAYMENT_CANCEL : PAYMENT_FAILURE, reason);
             })
         .run();
   }
@@ -160,15 +162,14 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     if (state.reservationConfirmed()) {
       finishAsSold();
     } else {
-      compensateSaga("saga cancelled before completion");
+      reversePayment("saga cancelled before completion", Undo.GIVEN_UP);
     }
   }
 
   private void finishAsSold() {
     state = state.confirmed();
-    if (state.status() != PaymentStatus.SUCCESS) {
-      changeStatus(PaymentStatus.SUCCESS, null);
-    }
+    // Written even when the saga already says SUCCESS: parking may have left the row elsewhere.
+    changeStatus(PaymentStatus.SUCCESS, null);
     // Publishing again is harmless: the event has the same eventId.
     publish(RESERVATION_SUCCESS, null);
   }
@@ -321,13 +322,15 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     this.request = request;
     this.policy = policy;
     this.state = SagaState.started(request.paymentTxId());
-    points = Workflow.newActivityStub(PointsActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+    payment = Workflow.newActivityStub(PointsActivities.class, SagaActivityOptions.paymentAttemptOptions(policy));
     reservations =
         Workflow.newActivityStub(ReservationActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+    reversals =
+        Workflow.newActivityStub(PaymentReversalActivities.class, SagaActivityOptions.sideEffectOptions(policy));
     transactions =
         Workflow.newActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.sideEffectOptions(policy));
     transactionsBestEffort =
-        Workflow.newActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.bestEffortOptions());
+        Workflow.newActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.bestEffortOptions(policy));
     events = Workflow.newActivityStub(SagaEventActivities.class, SagaActivityOptions.sideEffectOptions(policy));
     Workflow.upsertTypedSearchAttributes(
         SagaSearchAttributes.USER_ID.valueSet(request.userId()),
@@ -342,8 +345,9 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   }
 
   private void record() {
+    long written = nextRevision();
     step("record-" + state.status().name().toLowerCase(), () -> {
-      transactions.record(request, state);
+      transactions.record(request, state, written);
       return null;
     });
   }
@@ -351,7 +355,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   /** Parking must not park again when the database is what fails: the row waits, the saga does not. */
   private void recordBestEffort() {
     try {
-      transactionsBestEffort.record(request, state);
+      transactionsBestEffort.record(request, state, nextRevision());
     } catch (ActivityFailure failure) {
       rethrowIfCancelled(failure);
       log("record-" + state.status().name().toLowerCase(), "skipped", reasonOf(failure));
@@ -365,6 +369,15 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
       events.publish(event);
       return null;
     });
+  }
+
+  /**
+   * Strictly increasing, and taken from workflow time, so that a later run of the same saga (after
+   * a reset or a restart) still writes newer revisions than every run before it.
+   */
+  private long nextRevision() {
+    revision = Math.max(revision + 1, Workflow.currentTimeMillis());
+    return revision;
   }
 
   private void upsertSearchAttributes() {

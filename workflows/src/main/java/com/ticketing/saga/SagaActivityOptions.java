@@ -13,20 +13,20 @@ public final class SagaActivityOptions {
    * One debit attempt per activity call: the workflow itself retries a transient failure after
    * 1 s, 2 s and 4 s so that each retry is visible (RETRYING, payment.retry).
    */
-  public static ActivityOptions paymentAttemptOptions() {
+  public static ActivityOptions paymentAttemptOptions(SagaPolicy policy) {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(10))
+        .setStartToCloseTimeout(policy.stepTimeout())
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
   }
 
   /**
-   * Database writes, Kafka sends, the confirm, the release and the refund: idempotent steps that
-   * Temporal retries, up to the policy's budget; past it the saga parks for an operator.
+   * Database writes, Kafka sends, the confirm and the reversal: idempotent steps that Temporal
+   * retries, up to the policy's budget; past it the saga parks for an operator.
    */
   public static ActivityOptions sideEffectOptions(SagaPolicy policy) {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(15))
+        .setStartToCloseTimeout(policy.stepTimeout())
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(500))
@@ -38,9 +38,9 @@ public final class SagaActivityOptions {
   }
 
   /** A status write made while parking: a few tries, then the saga waits without it. */
-  public static ActivityOptions bestEffortOptions() {
+  public static ActivityOptions bestEffortOptions(SagaPolicy policy) {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(15))
+        .setStartToCloseTimeout(policy.stepTimeout())
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(500))

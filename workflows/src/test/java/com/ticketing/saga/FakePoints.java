@@ -12,9 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A points ledger that can fail or decline debits on demand and records every call. A refund gives
- * back only what a debit took, as the real ledger does; an outage makes refunds fail the retryable
- * way until it ends.
+ * A points ledger that can fail or decline debits on demand and records every call. Like the real
+ * one, a fenced payment's debits are declined, and only what a debit took can be given back.
  */
 final class FakePoints implements PointsActivities {
 
@@ -24,12 +23,11 @@ final class FakePoints implements PointsActivities {
   private final StepLog steps;
   private final List<Debit> debits = new CopyOnWriteArrayList<>();
   private final Set<String> taken = ConcurrentHashMap.newKeySet();
-  private final List<PaymentRequest> refunds = new CopyOnWriteArrayList<>();
-  private final AtomicInteger refundAttempts = new AtomicInteger();
+  private final Set<String> fenced = ConcurrentHashMap.newKeySet();
+  private final Set<String> givenBack = ConcurrentHashMap.newKeySet();
   private final AtomicInteger transientFailuresLeft = new AtomicInteger();
   private volatile boolean takePointsBeforeFailing;
   private volatile String declineReason;
-  private volatile boolean refundOutage;
 
   FakePoints(StepLog steps) {
     this.steps = steps;
@@ -57,18 +55,15 @@ final class FakePoints implements PointsActivities {
     return this;
   }
 
-  /** While on, every refund fails as an unreachable ledger does: retryable. */
-  FakePoints refundOutage(boolean on) {
-    refundOutage = on;
-    return this;
-  }
-
   @Override
   public void debit(PaymentRequest request) {
     steps.add("debit");
     // The scheduled time comes from the test server's clock, so it shows the skipped workflow time.
     debits.add(
         new Debit(request, Activity.getExecutionContext().getInfo().getScheduledTimestamp()));
+    if (fenced.contains(request.paymentTxId())) {
+      throw PaymentDeclined.because("payment " + request.paymentTxId() + " was given up");
+    }
     if (transientFailuresLeft.getAndDecrement() > 0) {
       if (takePointsBeforeFailing) {
         taken.add(request.paymentTxId());
@@ -81,15 +76,14 @@ final class FakePoints implements PointsActivities {
     taken.add(request.paymentTxId());
   }
 
-  @Override
-  public boolean refund(PaymentRequest request) {
-    steps.add("refund");
-    refundAttempts.incrementAndGet();
-    if (refundOutage) {
-      throw ApplicationFailure.newFailure("points ledger down", "Outage");
+  /** Fences the payment and gives back what its debits took; true when there was something. */
+  boolean fenceAndGiveBack(String paymentTxId) {
+    fenced.add(paymentTxId);
+    if (taken.contains(paymentTxId)) {
+      givenBack.add(paymentTxId);
+      return true;
     }
-    refunds.add(request);
-    return taken.contains(request.paymentTxId());
+    return false;
   }
 
   /** Every debit attempt, whether it took the points or not. */
@@ -97,14 +91,9 @@ final class FakePoints implements PointsActivities {
     return List.copyOf(debits);
   }
 
-  /** The refunds that went through (whether or not they found points to give back). */
-  List<PaymentRequest> refunds() {
-    return List.copyOf(refunds);
-  }
-
-  /** Every refund call, including those an outage failed. */
-  int refundAttempts() {
-    return refundAttempts.get();
+  /** The payments whose points were taken and given back. */
+  Set<String> givenBack() {
+    return Set.copyOf(givenBack);
   }
 
   /** Milliseconds of workflow time between one debit attempt and the next. */

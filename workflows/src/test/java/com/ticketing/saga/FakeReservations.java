@@ -22,13 +22,12 @@ final class FakeReservations implements ReservationActivities {
   private final StepLog steps;
   private final List<PaymentRequest> confirms = new CopyOnWriteArrayList<>();
   private final List<PaymentRequest> confirmed = new CopyOnWriteArrayList<>();
-  private final List<PaymentRequest> releases = new CopyOnWriteArrayList<>();
   private final CountDownLatch confirmStarted = new CountDownLatch(1);
   private final CountDownLatch confirmGate = new CountDownLatch(1);
   private volatile boolean holdConfirms;
   private volatile String rejectReason;
-  private volatile boolean seatAlreadyConfirmed;
   private volatile boolean confirmOutage;
+  private volatile boolean loseConfirmAnswers;
 
   FakeReservations(StepLog steps) {
     this.steps = steps;
@@ -39,15 +38,15 @@ final class FakeReservations implements ReservationActivities {
     return this;
   }
 
-  /** Release answers that the seat is already confirmed for this payment, i.e. sold. */
-  FakeReservations releaseFindsSeatConfirmed() {
-    seatAlreadyConfirmed = true;
-    return this;
-  }
-
   /** While on, every confirm fails as an unreachable service does: retryable. */
   FakeReservations confirmOutage(boolean on) {
     confirmOutage = on;
+    return this;
+  }
+
+  /** While on, every confirm goes through and then fails as if its answer was lost: retryable. */
+  FakeReservations loseConfirmAnswers(boolean on) {
+    loseConfirmAnswers = on;
     return this;
   }
 
@@ -80,14 +79,12 @@ final class FakeReservations implements ReservationActivities {
     if (rejectReason != null) {
       throw ReservationRejected.because(rejectReason);
     }
-    confirmed.add(request);
-  }
-
-  @Override
-  public boolean release(PaymentRequest request) {
-    steps.add("release");
-    releases.add(request);
-    return !seatAlreadyConfirmed;
+    if (!confirmed.contains(request)) {
+      confirmed.add(request);
+    }
+    if (loseConfirmAnswers) {
+      throw ApplicationFailure.newFailure("reservation service answer lost", "Outage");
+    }
   }
 
   /** Every confirm attempt, whether it went through or not. */
@@ -98,10 +95,6 @@ final class FakeReservations implements ReservationActivities {
   /** The confirms that went through: the seats that are sold. */
   List<PaymentRequest> confirmed() {
     return List.copyOf(confirmed);
-  }
-
-  List<PaymentRequest> releases() {
-    return List.copyOf(releases);
   }
 
   private void awaitGate() {

@@ -40,11 +40,10 @@ class PaymentSagaCancellationTest {
 
     assertThat(cancelAndAwaitEnd(saga)).hasCauseInstanceOf(CanceledFailure.class);
     assertThat(env.reservations.confirms()).containsExactly(request);
-    assertThat(env.reservations.releases()).containsExactly(request);
-    assertThat(env.points.refunds()).containsExactly(request);
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    assertThat(env.points.givenBack()).containsExactly("tx-cancel-confirm");
     assertThat(env.steps.steps())
-        .containsSubsequence(
-            "confirm", "release", "refund", "record CANCEL", "publish payment.cancel");
+        .containsSubsequence("confirm", "reverse", "record CANCEL", "publish payment.cancel");
     assertThat(env.transactions.rows())
         .containsExactly(
             new Row(PROCESSING, 0, null), new Row(SUCCESS, 0, null), new Row(CANCEL, 0, REASON));
@@ -73,9 +72,9 @@ class PaymentSagaCancellationTest {
     assertThat(cancelAndAwaitEnd(saga)).hasCauseInstanceOf(CanceledFailure.class);
     assertThat(env.points.debits()).hasSize(1);
     assertThat(env.reservations.confirms()).isEmpty();
-    assertThat(env.reservations.releases()).containsExactly(request);
-    // The refund runs and finds that nothing was taken: the row ends FAILURE, not CANCEL.
-    assertThat(env.points.refunds()).containsExactly(request);
+    // The reversal runs and finds that nothing was taken: the row ends FAILURE, not CANCEL.
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    assertThat(env.points.givenBack()).isEmpty();
     assertThat(env.transactions.rows())
         .containsExactly(
             new Row(PROCESSING, 0, null),

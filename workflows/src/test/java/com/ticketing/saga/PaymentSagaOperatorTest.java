@@ -1,6 +1,7 @@
 package com.ticketing.saga;
 
 import static com.ticketing.saga.PaymentStatus.CANCEL;
+import static com.ticketing.saga.PaymentStatus.FAILURE;
 import static com.ticketing.saga.PaymentStatus.NEEDS_ATTENTION;
 import static com.ticketing.saga.PaymentStatus.PROCESSING;
 import static com.ticketing.saga.PaymentStatus.SUCCESS;
@@ -69,8 +70,7 @@ class PaymentSagaOperatorTest {
         .containsExactly(CONFIRM, "parked", CONFIRM_DOWN);
     // The money stays where it is while the saga waits.
     assertThat(env.points.debits()).hasSize(1);
-    assertThat(env.points.refunds()).isEmpty();
-    assertThat(env.reservations.releases()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
     assertThat(env.events.topics()).containsExactly("payment.try", "payment.success");
   }
 
@@ -91,8 +91,7 @@ class PaymentSagaOperatorTest {
     assertThat(env.reservations.confirms()).hasSize(4);
     assertThat(env.reservations.confirmed()).containsExactly(request);
     assertThat(env.points.debits()).hasSize(1);
-    assertThat(env.points.refunds()).isEmpty();
-    assertThat(env.reservations.releases()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
     assertThat(env.transactions.rows())
         .containsExactly(
             new Row(PROCESSING, 0, null),
@@ -130,11 +129,10 @@ class PaymentSagaOperatorTest {
     assertThat(result).isEqualTo(new SagaState(id, CANCEL, 0, reason, false, true, null, 0));
     assertThat(env.reservations.confirms()).hasSize(3);
     assertThat(env.reservations.confirmed()).isEmpty();
-    assertThat(env.reservations.releases()).containsExactly(request);
     assertThat(env.points.debits()).hasSize(1);
-    assertThat(env.points.refunds()).containsExactly(request);
-    assertThat(env.steps.steps())
-        .containsSubsequence("release", "refund", "record CANCEL", "publish payment.cancel");
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    assertThat(env.points.givenBack()).containsExactly(id);
+    assertThat(env.steps.steps()).containsSubsequence("reverse", "record CANCEL", "publish payment.cancel");
     assertThat(env.transactions.rows())
         .containsExactly(
             new Row(PROCESSING, 0, null),
@@ -178,9 +176,8 @@ class PaymentSagaOperatorTest {
 
     assertThat(result).isEqualTo(new SagaState(id, SUCCESS, 1, null, true, false, null, 0));
     assertThat(env.points.debits()).hasSize(2);
-    assertThat(env.points.refunds()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
     assertThat(env.reservations.confirms()).containsExactly(request);
-    assertThat(env.reservations.releases()).isEmpty();
     assertThat(env.transactions.statuses()).doesNotContain(NEEDS_ATTENTION, CANCEL);
     assertThat(env.running(id).steps())
         .extracting(SagaStep::outcome)
@@ -202,8 +199,7 @@ class PaymentSagaOperatorTest {
         "no operator decision within PT24H after confirm-reservation kept failing:"
             + " reservation service down";
     assertThat(result).isEqualTo(new SagaState(id, CANCEL, 0, reason, false, true, null, 0));
-    assertThat(env.points.refunds()).containsExactly(request);
-    assertThat(env.reservations.releases()).containsExactly(request);
+    assertThat(env.reversals.reversals()).containsExactly(request);
     assertThat(env.reservations.confirmed()).isEmpty();
     assertThat(env.transactions.rows()).last().isEqualTo(new Row(CANCEL, 0, reason));
     assertThat(env.events.topics())
@@ -219,34 +215,83 @@ class PaymentSagaOperatorTest {
 
   @Test
   void refusesCompensateWhileCompensatingButAcceptsRetry() throws InterruptedException {
-    String id = "tx-refund-down";
+    String id = "tx-reversal-down";
     PaymentRequest request = request(id);
     env.reservations.rejectConfirm("hold expired");
-    env.points.refundOutage(true);
+    env.reversals.outage(true);
     env.start(request);
-    SagaState parked = env.awaitParkedOn(id, "refund-points");
+    SagaState parked = env.awaitParkedOn(id, "reverse-payment");
 
     assertThatThrownBy(() -> env.running(id).compensate())
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("already compensating");
-    env.points.refundOutage(false);
+    env.reversals.outage(false);
     env.running(id).retry();
     SagaState result = env.result(id);
 
     assertThat(parked.stepAttempts()).isEqualTo(3);
     assertThat(parked.lastError())
-        .isEqualTo("refund-points failed 3 times: points ledger down");
+        .isEqualTo("reverse-payment failed 3 times: points ledger down");
     assertThat(result)
         .isEqualTo(new SagaState(id, CANCEL, 0, "hold expired", false, true, null, 0));
-    assertThat(env.points.refundAttempts()).isEqualTo(4);
-    assertThat(env.points.refunds()).containsExactly(request);
-    assertThat(env.reservations.releases()).containsExactly(request);
+    assertThat(env.reversals.attempts()).isEqualTo(4);
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    assertThat(env.points.givenBack()).containsExactly(id);
     assertThat(env.transactions.statuses())
         .containsExactly(PROCESSING, SUCCESS, NEEDS_ATTENTION, SUCCESS, CANCEL);
     assertThat(env.events.topics())
         .containsExactly(
             "payment.try", "payment.success", "reservation.failure", "payment.cancel");
+  }
+
+  @Test
+  void failedPaymentParksBeforeSayingFailureWhileItsReversalKeepsFailing()
+      throws InterruptedException {
+    String id = "tx-failed-reversal-down";
+    // Every attempt took the points and lost its answer; then the ledger goes down.
+    env.points.failEveryDebit().takePointsBeforeFailing();
+    env.reversals.outage(true);
+    env.start(request(id));
+    SagaState parked = env.awaitParkedOn(id, "reverse-payment");
+
+    assertThat(env.transactions.statuses()).doesNotContain(FAILURE, CANCEL).endsWith(NEEDS_ATTENTION);
+    assertThat(env.events.topics()).doesNotContain("payment.failure");
+    assertThatThrownBy(() -> env.running(id).compensate())
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("already compensating");
+    env.reversals.outage(false);
+    env.running(id).retry();
+    SagaState result = env.result(id);
+
+    assertThat(parked.stuckStep()).isEqualTo("reverse-payment");
+    assertThat(result.status()).isEqualTo(FAILURE);
+    assertThat(result.refunded()).isTrue();
+    assertThat(env.points.givenBack()).containsExactly(id);
+    assertThat(env.transactions.statuses()).last().isEqualTo(FAILURE);
+    assertThat(env.events.topics()).last().isEqualTo("payment.failure");
+  }
+
+  @Test
+  void compensatingAConfirmThatWentThroughFinishesAsSold() throws InterruptedException {
+    String id = "tx-confirm-answers-lost";
+    PaymentRequest request = request(id);
+    // The confirm commits every time, and every answer is lost: the saga parks on it.
+    env.reservations.loseConfirmAnswers(true);
+    env.start(request);
+    env.awaitParkedOn(id, CONFIRM);
+
+    env.running(id).compensate();
+    SagaState result = env.result(id);
+
+    // The reversal finds the seat sold: nothing is undone, and the saga says so.
+    assertThat(result.status()).isEqualTo(SUCCESS);
+    assertThat(result.reservationConfirmed()).isTrue();
+    assertThat(env.points.givenBack()).isEmpty();
+    assertThat(env.transactions.statuses()).last().isEqualTo(SUCCESS);
+    assertThat(env.events.topics())
+        .containsExactly("payment.try", "payment.success", "reservation.success");
   }
 
   @Test
@@ -268,8 +313,7 @@ class PaymentSagaOperatorTest {
     assertThat(parked.reservationConfirmed()).isTrue();
     assertThat(result).isEqualTo(new SagaState(id, SUCCESS, 0, null, true, false, null, 0));
     assertThat(env.reservations.confirmed()).containsExactly(request);
-    assertThat(env.reservations.releases()).isEmpty();
-    assertThat(env.points.refunds()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
     assertThat(env.events.topics())
         .containsExactly("payment.try", "payment.success", "reservation.success");
   }
@@ -287,7 +331,7 @@ class PaymentSagaOperatorTest {
     SagaState result = env.result(id);
 
     assertThat(result).isEqualTo(new SagaState(id, SUCCESS, 0, null, true, false, null, 0));
-    assertThat(env.points.refunds()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
     assertThat(env.running(id).steps())
         .filteredOn(step -> step.step().equals("operator-signal"))
         .singleElement()

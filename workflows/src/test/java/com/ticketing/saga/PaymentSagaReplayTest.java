@@ -22,11 +22,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * tests, for {@code pay(request, policy)} with {@link SagaTestEnvironment#POLICY}: each path was
  * run on {@link SagaTestEnvironment} (happy path as is; retry path with {@code
  * points.failFirstDebits(3)}; compensation path with {@code reservations.rejectConfirm("hold
- * expired")}; operator-retry path with {@code reservations.confirmOutage(true)}, then, once parked
- * on confirm-reservation, the outage ended and a {@code retry} update), with the paymentTxId equal
+ * expired")}; declined path with {@code points.declineDebits("insufficient points")};
+ * operator-retry path with {@code reservations.confirmOutage(true)}, then, once parked on
+ * confirm-reservation, the outage ended and a {@code retry} update), with the paymentTxId equal
  * to the file name, and saved with {@code
  * testEnv.getWorkflowClient().fetchHistory(paymentTxId).toJson(true)}. Record a new file the same
  * way when the saga gains a path; never regenerate one to make this test pass.
+ *
+ * <p>They were re-recorded (2026-11-26) when the saga learnt to reverse a payment in one step
+ * (fence, release, refund) before it says FAILURE, and to write its status with a revision: no
+ * saga had run in production yet, so no running history had to be kept replayable. From the
+ * first release on, such a change goes behind {@code Workflow.getVersion}.
  */
 class PaymentSagaReplayTest {
 
@@ -36,6 +42,7 @@ class PaymentSagaReplayTest {
         "histories/payment-saga-happy-path.json",
         "histories/payment-saga-retry-path.json",
         "histories/payment-saga-compensation-path.json",
+        "histories/payment-saga-declined-path.json",
         "histories/payment-saga-operator-retry-path.json"
       })
   void replaysRecordedHistoryWithoutNondeterminism(String history) {

@@ -57,7 +57,7 @@ class PaymentSagaRetryTest {
             "reservation.success");
     assertThat(env.points.debits()).hasSize(4);
     assertGapsInWorkflowTime(env.points.millisBetweenDebits(), 1_000, 2_000, 4_000);
-    assertThat(env.points.refunds()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
     assertThat(env.searchAttributes("tx-retry").get(SagaSearchAttributes.RETRY_COUNT))
         .isEqualTo(3L);
   }
@@ -87,11 +87,11 @@ class PaymentSagaRetryTest {
               assertThat(event.reason()).isEqualTo(reason);
             });
     assertThat(env.reservations.confirms()).isEmpty();
-    assertThat(env.points.refunds()).containsExactly(request("tx-down"));
+    assertThat(env.reversals.reversals()).containsExactly(request("tx-down"));
   }
 
   @Test
-  void refundsOnceWhenRetriesAreExhausted() {
+  void reversesBeforeSayingFailureWhenRetriesAreExhausted() {
     PaymentRequest request = request("tx-exhausted");
     env.points.failEveryDebit();
 
@@ -101,14 +101,14 @@ class PaymentSagaRetryTest {
     // Nothing was taken, so the refund gives nothing back.
     assertThat(result)
         .isEqualTo(new SagaState("tx-exhausted", FAILURE, 3, reason, false, false, null, 0));
-    assertThat(env.points.refunds()).containsExactly(request);
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    // FAILURE is written only once the money is settled.
     assertThat(env.steps.steps())
-        .containsOnlyOnce("refund")
-        .endsWith("debit", "record FAILURE", "refund", "publish payment.failure");
+        .containsOnlyOnce("reverse")
+        .endsWith("debit", "reverse", "record FAILURE", "publish payment.failure");
     assertThat(env.steps.steps()).filteredOn("debit"::equals).hasSize(4);
     assertThat(env.events.topics()).last().isEqualTo("payment.failure");
     assertThat(env.reservations.confirms()).isEmpty();
-    assertThat(env.reservations.releases()).isEmpty();
   }
 
   @Test
@@ -121,14 +121,15 @@ class PaymentSagaRetryTest {
     String reason = "payment failed after 3 retries: bank timeout";
     assertThat(result)
         .isEqualTo(new SagaState("tx-lost-reply", FAILURE, 3, reason, false, true, null, 0));
-    assertThat(env.points.refunds()).containsExactly(request);
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    assertThat(env.points.givenBack()).containsExactly("tx-lost-reply");
     assertThat(env.transactions.rows()).last().isEqualTo(new Row(FAILURE, 3, reason));
     assertThat(env.events.topics()).last().isEqualTo("payment.failure");
   }
 
   @Test
-  void doesNotRefundOnBusinessDecline() {
-    // A decline after a retry: the retries did not run out, so there is nothing to give back.
+  void reversesAfterADeclineThatFollowsAFailedAttempt() {
+    // A decline after a retry: the reversal looks for what the first attempt may have taken.
     env.points.failFirstDebits(1).declineDebits("insufficient points");
 
     SagaState result = env.pay(request("tx-declined-late"));
@@ -138,8 +139,8 @@ class PaymentSagaRetryTest {
             new SagaState(
                 "tx-declined-late", FAILURE, 1, "insufficient points", false, false, null, 0));
     assertThat(env.points.debits()).hasSize(2);
-    assertThat(env.points.refunds()).isEmpty();
-    assertThat(env.steps.steps()).doesNotContain("refund", "release");
+    assertThat(env.reversals.reversals()).containsExactly(request("tx-declined-late"));
+    assertThat(env.points.givenBack()).isEmpty();
     assertThat(env.transactions.rows())
         .containsExactly(
             new Row(PROCESSING, 0, null),
@@ -151,6 +152,20 @@ class PaymentSagaRetryTest {
         .last()
         .satisfies(event -> assertThat(event.reason()).isEqualTo("insufficient points"));
     assertThat(env.reservations.confirms()).isEmpty();
+  }
+
+  @Test
+  void refundsWhenADeclineFollowsAnAttemptThatTookThePoints() {
+    // The first attempt committed its debit and lost its answer; the next one is declined (say
+    // the hold expired in between): the points must come back before the saga says FAILURE.
+    env.points.failFirstDebits(1).takePointsBeforeFailing().declineDebits("hold expired");
+
+    SagaState result = env.pay(request("tx-declined-after-debit"));
+
+    assertThat(result.status()).isEqualTo(FAILURE);
+    assertThat(result.refunded()).isTrue();
+    assertThat(env.points.givenBack()).containsExactly("tx-declined-after-debit");
+    assertThat(env.steps.steps()).endsWith("debit", "reverse", "record FAILURE", "publish payment.failure");
   }
 
   @Test

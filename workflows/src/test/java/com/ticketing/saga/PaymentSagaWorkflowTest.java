@@ -49,9 +49,8 @@ class PaymentSagaWorkflowTest {
             });
     assertThat(env.points.debits()).hasSize(1);
     assertThat(env.points.debits().get(0).request()).isEqualTo(request);
-    assertThat(env.points.refunds()).isEmpty();
     assertThat(env.reservations.confirms()).containsExactly(request);
-    assertThat(env.reservations.releases()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
     SearchAttributes attributes = env.searchAttributes("tx-happy");
     assertThat(attributes.get(SagaSearchAttributes.PAYMENT_STATUS)).isEqualTo("SUCCESS");
     assertThat(attributes.get(SagaSearchAttributes.USER_ID)).isEqualTo(7L);
@@ -61,7 +60,7 @@ class PaymentSagaWorkflowTest {
   }
 
   @Test
-  void failsAtOnceWithoutRetryOnBusinessError() {
+  void failsAtOnceWithoutRetryOnBusinessErrorAfterReversingThePayment() {
     env.points.declineDebits("insufficient points");
 
     SagaState result = env.pay(request("tx-declined"));
@@ -79,7 +78,11 @@ class PaymentSagaWorkflowTest {
     assertThat(failure.reason()).isEqualTo("insufficient points");
     assertThat(failure.retryCount()).isNull();
     assertThat(env.reservations.confirms()).isEmpty();
-    assertThat(env.points.refunds()).isEmpty();
+    // Only the database knows whether an earlier attempt took the points: the saga reverses
+    // before it says FAILURE, and here the reversal finds nothing to give back.
+    assertThat(env.reversals.reversals()).containsExactly(request("tx-declined"));
+    assertThat(env.points.givenBack()).isEmpty();
+    assertThat(env.steps.steps()).endsWith("debit", "reverse", "record FAILURE", "publish payment.failure");
   }
 
   @Test
@@ -109,25 +112,35 @@ class PaymentSagaWorkflowTest {
             });
     assertThat(env.points.debits()).hasSize(1);
     assertThat(env.reservations.confirms()).containsExactly(request);
-    assertThat(env.points.refunds()).containsExactly(request);
-    assertThat(env.reservations.releases()).containsExactly(request);
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    assertThat(env.points.givenBack()).containsExactly("tx-expired");
     assertThat(env.steps.steps())
-        .containsSubsequence(
-            "confirm", "release", "refund", "record CANCEL", "publish payment.cancel");
+        .containsSubsequence("confirm", "reverse", "record CANCEL", "publish payment.cancel");
   }
 
   @Test
-  void doesNotRefundWhenReleaseFindsSeatConfirmed() {
+  void doesNotRefundWhenReversalFindsSeatSold() {
     PaymentRequest request = request("tx-sold");
-    env.reservations.rejectConfirm("hold expired").releaseFindsSeatConfirmed();
+    env.reservations.rejectConfirm("hold expired");
+    env.reversals.findsSeatSold();
 
     SagaState result = env.pay(request);
 
     assertThat(env.reservations.confirms()).containsExactly(request);
-    assertThat(env.reservations.releases()).containsExactly(request);
-    assertThat(env.points.refunds()).isEmpty();
-    assertThat(env.steps.steps()).doesNotContain("refund");
+    assertThat(env.reversals.reversals()).containsExactly(request);
+    assertThat(env.points.givenBack()).isEmpty();
     assertThat(result.refunded()).isFalse();
     assertThat(result.reservationConfirmed()).isTrue();
+    assertThat(result.status()).isEqualTo(SUCCESS);
+    assertThat(env.transactions.statuses()).doesNotContain(CANCEL, FAILURE);
+  }
+
+  @Test
+  void writesEveryStatusWithAStrictlyIncreasingRevision() {
+    env.points.failFirstDebits(2);
+
+    env.pay(request("tx-revisions"));
+
+    assertThat(env.transactions.revisions()).hasSize(4).isSorted().doesNotHaveDuplicates();
   }
 }

@@ -19,14 +19,16 @@ final class RecordedTransactions implements PaymentTransactionActivities {
 
   private final StepLog steps;
   private final List<Row> rows = new CopyOnWriteArrayList<>();
+  private final List<Long> revisions = new CopyOnWriteArrayList<>();
 
   RecordedTransactions(StepLog steps) {
     this.steps = steps;
   }
 
   @Override
-  public void record(PaymentRequest request, SagaState state) {
+  public void record(PaymentRequest request, SagaState state, long revision) {
     steps.add("record " + state.status());
+    revisions.add(revision);
     rows.add(
         new Row(
             state.status(),
@@ -38,6 +40,11 @@ final class RecordedTransactions implements PaymentTransactionActivities {
 
   List<Row> rows() {
     return List.copyOf(rows);
+  }
+
+  /** The revision of each write, in the order written. */
+  List<Long> revisions() {
+    return List.copyOf(revisions);
   }
 
   List<PaymentStatus> statuses() {

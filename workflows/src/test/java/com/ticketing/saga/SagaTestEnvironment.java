@@ -32,6 +32,7 @@ final class SagaTestEnvironment implements AutoCloseable {
   final StepLog steps = new StepLog();
   final FakePoints points = new FakePoints(steps);
   final FakeReservations reservations = new FakeReservations(steps);
+  final FakeReversals reversals = new FakeReversals(steps, points, reservations);
   final RecordedTransactions transactions = new RecordedTransactions(steps);
   final RecordedEvents events = new RecordedEvents(steps);
   final TestWorkflowEnvironment testEnv = TestWorkflowEnvironment.newInstance();
@@ -44,7 +45,7 @@ final class SagaTestEnvironment implements AutoCloseable {
     }
     Worker worker = testEnv.newWorker(PaymentSagaWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(PaymentSagaWorkflowImpl.class);
-    worker.registerActivitiesImplementations(points, reservations, transactions, events);
+    worker.registerActivitiesImplementations(points, reservations, reversals, transactions, events);
     testEnv.start();
   }
 
