@@ -1,0 +1,26 @@
+package com.ticketing.reconciliation;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of one reconciliation run.
+ *
+ * @param sagasChecked payment rows examined by the rules of the books
+ * @param workflowsChecked final rows compared with their completed workflow's result
+ * @param workflowsSkipped final rows looked up in Temporal but not compared: the workflow is
+ *     unknown to Temporal (e.g. past retention), still running, or closed without a result
+ * @param workflowCheckError why the Temporal comparison stopped early, else null
+ */
+public record ReconciliationReport(
+    Instant checkedAt,
+    long sagasChecked,
+    int workflowsChecked,
+    int workflowsSkipped,
+    String workflowCheckError,
+    List<Violation> violations) {
+
+  public boolean hasViolations() {
+    return !violations.isEmpty();
+  }
+}
