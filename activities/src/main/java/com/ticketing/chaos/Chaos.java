@@ -91,6 +91,9 @@ public class Chaos {
         transaction.execute(
             status -> {
               T value = effect.get();
+              // Written before a stall, so that only the commit is late: a flush after the
+              // transaction's timeout would fail and roll the attempt back.
+              status.flush();
               maybeStall(step);
               return value;
             });

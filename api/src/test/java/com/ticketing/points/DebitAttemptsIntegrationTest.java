@@ -3,6 +3,7 @@ package com.ticketing.points;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ticketing.chaos.FaultyStep;
 import com.ticketing.it.IntegrationTest;
 import com.ticketing.it.RowLock;
 import com.ticketing.payment.PaymentReversalActivities;
@@ -134,6 +135,22 @@ class DebitAttemptsIntegrationTest extends IntegrationTest {
             Boolean.class,
             request.paymentTxId()))
         .isTrue();
+  }
+
+  @Test
+  void aSlowAttemptCommitsAfterItsTransactionTimeoutAndALaterAttemptFindsItsDebit() {
+    Hold hold = holdNewSeat(15_000, 10_000);
+    PaymentRequest request = requestFor(hold, newPaymentTxId("slow"));
+    insertPaymentRow(request);
+    // Longer than the transaction timeout (5 s): what an attempt that overran its step does.
+    chaos.setSlowAttempts(1.0, Duration.ofSeconds(6), FaultyStep.DEBIT);
+
+    points.debit(request);
+    chaos.reset();
+    points.debit(request);
+
+    assertThat(ledgerOf(request.paymentTxId())).containsExactly(new LedgerRow("DEBIT", hold.userId(), 10_000));
+    assertThat(balanceInDb(hold.userId())).isEqualTo(5_000);
   }
 
   @Test
