@@ -1,24 +1,15 @@
 package com.ticketing.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.ticketing.it.IntegrationTest;
 import com.ticketing.it.SagaEventRecorder.Message;
-import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +18,17 @@ class PaymentTryCommandIntegrationTest extends IntegrationTest {
 
   @Value("${ticketing.kafka.consumer-group}")
   private String listenerGroup;
+
+  @Autowired private MeterRegistry meters;
+
+  private InboundKafka inbound;
+  private InboundCounters counters;
+
+  @BeforeEach
+  void connect() {
+    inbound = new InboundKafka(bootstrapServers(), listenerGroup);
+    counters = new InboundCounters(meters);
+  }
 
   @Test
   void paymentTryCommandFromKafkaStartsTheSaga() throws Exception {
@@ -59,8 +61,25 @@ class PaymentTryCommandIntegrationTest extends IntegrationTest {
     RecordMetadata second = sendCommand(hold, paymentTxId);
 
     awaitFinal(paymentTxId);
-    awaitListenerPast(second);
+    inbound.awaitListenerPast(second);
     assertPaidOnce(paymentTxId, hold, 49_000);
+  }
+
+  @Test
+  void sagasOwnPaymentTryEventIsSkippedByTheListener() {
+    Hold hold = holdNewSeat(40_000, 8_000);
+    String paymentTxId = newPaymentTxId("own-event");
+    double skippedBefore = counters.count("skipped_own_event");
+    double joinedBefore = counters.count("joined");
+
+    assertThat(api.pay(hold.userId(), hold.reservationId(), paymentTxId).status()).isEqualTo(202);
+
+    assertPaidOnce(paymentTxId, hold, 32_000);
+    Message ownEvent =
+        events.of(paymentTxId).stream().filter(m -> m.topic().equals("payment.try")).findFirst().orElseThrow();
+    inbound.awaitListenerPast(ownEvent.topic(), ownEvent.partition(), ownEvent.offset());
+    assertThat(counters.count("skipped_own_event")).isGreaterThan(skippedBefore);
+    assertThat(counters.count("joined")).isEqualTo(joinedBefore);
   }
 
   /** A bare command, keyed like the saga's events so that one seat's messages stay in order. */
@@ -69,36 +88,6 @@ class PaymentTryCommandIntegrationTest extends IntegrationTest {
         """
         {"paymentTxId": "%s", "userId": %d, "reservationId": %d}"""
             .formatted(paymentTxId, hold.userId(), hold.reservationId());
-    Properties config = new Properties();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      return producer
-          .send(new ProducerRecord<>("payment.try", hold.userId() + "-" + hold.seatId(), command))
-          .get(10, TimeUnit.SECONDS);
-    }
-  }
-
-  /** Waits until the service's listener group has committed past the message. */
-  private void awaitListenerPast(RecordMetadata sent) {
-    TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-    Properties config = new Properties();
-    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    try (Admin admin = Admin.create(config)) {
-      await("listener group " + listenerGroup + " past " + partition + "@" + sent.offset())
-          .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(100))
-          .until(
-              () -> {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin
-                        .listConsumerGroupOffsets(listenerGroup)
-                        .partitionsToOffsetAndMetadata()
-                        .get(10, TimeUnit.SECONDS);
-                OffsetAndMetadata offset = committed.get(partition);
-                return offset != null && offset.offset() > sent.offset();
-              });
-    }
+    return inbound.send(hold.userId() + "-" + hold.seatId(), command, Map.of());
   }
 }

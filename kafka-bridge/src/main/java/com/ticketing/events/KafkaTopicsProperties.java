@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the saga's topics are created at start-up ({@code ticketing.kafka.*}).
+ * How the saga's topics and payment.try.DLT are created at start-up ({@code ticketing.kafka.*}).
  *
  * @param partitions partitions per topic; the key userId-seatId keeps one seat's events in order
  * @param replicationFactor replicas per partition (1 for the embedded broker, 3 on a cluster)

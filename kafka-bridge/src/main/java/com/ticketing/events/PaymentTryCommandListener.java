@@ -1,8 +1,11 @@
 package com.ticketing.events;
 
 import com.ticketing.errors.TicketingException;
+import com.ticketing.events.InboundCommandMetrics.Result;
 import com.ticketing.payment.PaymentCommand;
 import com.ticketing.payment.PaymentSagaStarter;
+import com.ticketing.payment.StartedPayment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -12,13 +15,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The inbound side of the bridge: a {@code payment.try} message starts the saga of its
- * paymentTxId, or joins it when it already runs. The saga's own payment.try events come back
- * here too and simply join their running saga.
+ * The inbound side of the bridge: a {@code payment.try} command starts the saga of its
+ * paymentTxId, or joins it when it already runs. The saga's own payment.try events (header
+ * {@link SagaOrigin}) are skipped without touching the database or Temporal.
  *
  * <p>Accepted values: the event envelope ({@code {"data": {...}}}) or a bare command, each with
- * {@code paymentTxId}, {@code userId} and {@code reservationId}. A command without paymentTxId is
- * refused: a redelivered message would otherwise start a second payment.
+ * {@code paymentTxId}, {@code userId} and {@code reservationId}. A message that no redelivery can
+ * make work throws {@link CommandRejected} and goes to the dead-letter topic at once; any other
+ * failure is transient and redelivered with back-off (see {@link PaymentTryListenerConfiguration}).
  */
 @Component
 public class PaymentTryCommandListener {
@@ -27,45 +31,67 @@ public class PaymentTryCommandListener {
 
   private final PaymentSagaStarter starter;
   private final JsonMapper json;
+  private final InboundCommandMetrics metrics;
 
-  public PaymentTryCommandListener(PaymentSagaStarter starter, JsonMapper json) {
+  public PaymentTryCommandListener(PaymentSagaStarter starter, JsonMapper json, InboundCommandMetrics metrics) {
     this.starter = starter;
     this.json = json;
+    this.metrics = metrics;
   }
 
   @KafkaListener(
-      topics = "payment.try",
+      topics = PaymentTryListenerConfiguration.COMMAND_TOPIC,
       groupId = "${ticketing.kafka.consumer-group:payment-saga-bridge}",
+      containerFactory = PaymentTryListenerConfiguration.CONTAINER_FACTORY,
       properties = "auto.offset.reset=earliest")
-  public void onPaymentTry(String value) {
-    PaymentCommand command;
-    try {
-      command = parse(value);
-    } catch (JacksonException | IllegalArgumentException unreadable) {
-      log.warn("dropped unreadable payment.try message: {}", unreadable.getMessage());
+  public void onPaymentTry(ConsumerRecord<String, String> record) {
+    if (SagaOrigin.isPaymentSaga(record.headers())) {
+      metrics.count(Result.SKIPPED_OWN_EVENT);
       return;
     }
     try {
-      var started = starter.start(command);
-      log.info(
-          "payment.try {} {} the saga ({})",
-          started.paymentTxId(),
-          started.joined() ? "joined" : "started",
-          started.status());
-    } catch (TicketingException refused) {
-      if (refused.kind() == TicketingException.Kind.UNAVAILABLE) {
-        throw refused; // transient: let the listener container redeliver it
-      }
-      log.warn("refused payment.try {}: {}", command.paymentTxId(), refused.getMessage());
+      start(parse(record.value()));
+    } catch (CommandRejected rejected) {
+      metrics.count(Result.REFUSED);
+      throw rejected;
     }
   }
 
+  private void start(PaymentCommand command) {
+    StartedPayment started;
+    try {
+      started = starter.start(command);
+    } catch (TicketingException refused) {
+      if (refused.kind() == TicketingException.Kind.UNAVAILABLE) {
+        throw refused; // transient: redelivered after the back-off
+      }
+      throw CommandRejected.refused(command.paymentTxId(), refused);
+    }
+    metrics.count(started.joined() ? Result.JOINED : Result.STARTED);
+    log.info(
+        "payment.try {} {} the saga ({})",
+        started.paymentTxId(),
+        started.joined() ? "joined" : "started",
+        started.status());
+  }
+
   private PaymentCommand parse(String value) {
+    if (value == null) {
+      throw CommandRejected.withoutValue();
+    }
+    try {
+      return readCommand(value);
+    } catch (JacksonException unreadable) {
+      throw CommandRejected.unreadable(unreadable);
+    }
+  }
+
+  private PaymentCommand readCommand(String value) {
     JsonNode root = json.readTree(value);
     JsonNode body = root.has("data") ? root.get("data") : root;
     String paymentTxId = body.path("paymentTxId").asString(null);
     if (paymentTxId == null || paymentTxId.isBlank()) {
-      throw new IllegalArgumentException("payment.try without paymentTxId");
+      throw CommandRejected.withoutPaymentTxId();
     }
     return new PaymentCommand(longOrNull(body, "userId"), longOrNull(body, "reservationId"), paymentTxId);
   }
