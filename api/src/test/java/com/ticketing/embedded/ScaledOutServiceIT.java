@@ -84,22 +84,22 @@ class ScaledOutServiceIT {
           .isEqualTo(404);
 
       WorkflowClient temporal = WorkflowClient.newInstance(temporalStubs);
-      Map<Long, Integer> activitiesByPid = new TreeMap<>();
+      Map<Long, Integer> tasksByPid = new TreeMap<>();
       int sagas = 0;
-      while (!(activitiesByPid.containsKey(all.pid()) && activitiesByPid.containsKey(worker.pid()))) {
+      while (!(tasksByPid.containsKey(all.pid()) && tasksByPid.containsKey(worker.pid()))) {
         assertThat(sagas)
-            .as("after %d sagas not both instances ran activities; activity tasks by pid: %s (%s, %s)",
-                sagas, activitiesByPid, all, worker)
+            .as("after %d sagas not both instances ran sagas; workflow tasks by pid: %s (%s, %s)",
+                sagas, tasksByPid, all, worker)
             .isLessThan(MAX_SAGAS);
         List<Saga> round = startSagas(all, sagas + 1, SAGAS_PER_ROUND);
         sagas += round.size();
         awaitSucceeded(all, round);
         for (Saga saga : round) {
-          tallyActivityTasks(temporal, saga.paymentTxId(), activitiesByPid, all, worker);
+          tallyWorkflowTasks(temporal, saga.paymentTxId(), tasksByPid, all, worker);
         }
       }
       System.out.printf(
-          "%d sagas on two instances; activity tasks by pid: %s (%s, %s)%n", sagas, activitiesByPid, all, worker);
+          "%d sagas on two instances; workflow tasks by pid: %s (%s, %s)%n", sagas, tasksByPid, all, worker);
     } catch (AssertionError | RuntimeException e) {
       System.err.println(all.tail(80));
       System.err.println(worker.tail(80));
@@ -169,11 +169,12 @@ class ScaledOutServiceIT {
   }
 
   /**
-   * Counts the saga's activity tasks by the process that ran them: a worker's identity is
-   * {@code <pid>@<host>}, and every task must come from one of the two instances.
+   * Counts the saga's workflow tasks (its steps run inside them, as local activities) by the
+   * process that ran them: a worker's identity is {@code <pid>@<host>}, and every task must come
+   * from one of the two instances.
    */
-  private static void tallyActivityTasks(
-      WorkflowClient temporal, String paymentTxId, Map<Long, Integer> activitiesByPid, ServiceProcess... instances) {
+  private static void tallyWorkflowTasks(
+      WorkflowClient temporal, String paymentTxId, Map<Long, Integer> tasksByPid, ServiceProcess... instances) {
     List<Long> pids = Arrays.stream(instances).map(ServiceProcess::pid).toList();
     for (HistoryEvent event : temporal.fetchHistory(paymentTxId).getEvents()) {
       String identity;
@@ -188,8 +189,8 @@ class ScaledOutServiceIT {
       assertThat(pids)
           .as("%s of saga %s ran on %s, not on one of %s", event.getEventType(), paymentTxId, identity, pids)
           .contains(pid);
-      if (event.hasActivityTaskStartedEventAttributes()) {
-        activitiesByPid.merge(pid, 1, Integer::sum);
+      if (event.hasWorkflowTaskStartedEventAttributes()) {
+        tasksByPid.merge(pid, 1, Integer::sum);
       }
     }
   }

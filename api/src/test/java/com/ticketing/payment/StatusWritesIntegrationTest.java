@@ -6,6 +6,7 @@ import com.ticketing.it.IntegrationTest;
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.PaymentStatus;
 import com.ticketing.saga.SagaState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,9 +21,9 @@ class StatusWritesIntegrationTest extends IntegrationTest {
     PaymentRequest request = requestFor(hold, newPaymentTxId("late-write"));
     insertPaymentRow(request);
 
-    transactions.record(request, state(request, PaymentStatus.NEEDS_ATTENTION, "record-success parked"), 300);
+    transactions.record(request, state(request, PaymentStatus.NEEDS_ATTENTION, "record-success parked"), 300, List.of());
     // The attempt that overran its timeout lands last, with the revision it was given.
-    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 200);
+    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 200, List.of());
 
     assertThat(paymentStatusInDb(request.paymentTxId())).isEqualTo("NEEDS_ATTENTION");
     assertThat(revisionInDb(request.paymentTxId())).isEqualTo(300);
@@ -34,9 +35,9 @@ class StatusWritesIntegrationTest extends IntegrationTest {
     PaymentRequest request = requestFor(hold, newPaymentTxId("final-write"));
     insertPaymentRow(request);
 
-    transactions.record(request, state(request, PaymentStatus.CANCEL, "hold expired"), 500);
-    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 400);
-    transactions.record(request, state(request, PaymentStatus.NEEDS_ATTENTION, "later"), 600);
+    transactions.record(request, state(request, PaymentStatus.CANCEL, "hold expired"), 500, List.of());
+    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 400, List.of());
+    transactions.record(request, state(request, PaymentStatus.NEEDS_ATTENTION, "later"), 600, List.of());
 
     assertThat(paymentStatusInDb(request.paymentTxId())).isEqualTo("CANCEL");
     assertThat(jdbc.queryForObject(
@@ -52,8 +53,8 @@ class StatusWritesIntegrationTest extends IntegrationTest {
     PaymentRequest request = requestFor(hold, newPaymentTxId("same-write"));
     insertPaymentRow(request);
 
-    transactions.record(request, state(request, PaymentStatus.RETRYING, "bank timeout"), 100);
-    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 100);
+    transactions.record(request, state(request, PaymentStatus.RETRYING, "bank timeout"), 100, List.of());
+    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 100, List.of());
 
     assertThat(paymentStatusInDb(request.paymentTxId())).isEqualTo("RETRYING");
   }
@@ -63,7 +64,7 @@ class StatusWritesIntegrationTest extends IntegrationTest {
     Hold hold = holdNewSeat(10_000, 1_000);
     PaymentRequest request = requestFor(hold, newPaymentTxId("no-row"));
 
-    transactions.record(request, state(request, PaymentStatus.PROCESSING, null), 10);
+    transactions.record(request, state(request, PaymentStatus.PROCESSING, null), 10, List.of());
 
     assertThat(paymentStatusInDb(request.paymentTxId())).isEqualTo("PROCESSING");
     assertThat(revisionInDb(request.paymentTxId())).isEqualTo(10);
