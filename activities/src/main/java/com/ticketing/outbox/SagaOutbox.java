@@ -59,22 +59,13 @@ public class SagaOutbox {
     }
   }
 
-  /**
-   * The oldest events not sent yet, in the order they were written. The index is named: it holds
-   * exactly the unsent rows in id order, and an optimizer that picks another plan (MariaDB was
-   * seen returning such a query's rows in reverse through a rowid filter) must not reorder them.
-   */
+  /** The oldest events not sent yet, in the order they were written. */
   public List<OutboxEntry> unsent(int limit) {
-    List<OutboxEntry> unsent =
-        new java.util.ArrayList<>(
-            jdbc.query(
-                "SELECT id, event_id, topic, message_key, payload FROM saga_outbox"
-                    + " FORCE INDEX (ix_saga_outbox_unpublished) WHERE published_at IS NULL ORDER BY id LIMIT ?",
-                (row, i) ->
-                    new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
-                limit));
-    unsent.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
-    return unsent;
+    return jdbc.query(
+        "SELECT id, event_id, topic, message_key, payload FROM saga_outbox"
+            + " WHERE published_at IS NULL ORDER BY id LIMIT ?",
+        (row, i) -> new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
+        limit);
   }
 
   public void markSent(List<Long> ids) {
