@@ -12,8 +12,7 @@ public interface ReservationRepository extends JpaRepository<Reservation, Long> 
   @Query("select r from Reservation r where r.id = :id")
   Optional<Reservation> findForUpdate(Long id);
 
-  /** The seat's live (held or confirmed) reservation, locked: its paid-by may change under us. */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select r from Reservation r where r.activeSeatId = :seatId")
-  Optional<Reservation> findLiveBySeatForUpdate(Long seatId);
+  /** The id of the seat's live (held or confirmed) reservation, if it has one. */
+  @Query("select r.id from Reservation r where r.activeSeatId = :seatId")
+  Optional<Long> findLiveIdBySeat(Long seatId);
 }

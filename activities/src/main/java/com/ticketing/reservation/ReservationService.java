@@ -47,7 +47,7 @@ public class ReservationService {
   }
 
   /** Holds the seat for the user until the hold duration runs out; 409 when it is taken. */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public Reservation hold(long userId, long seatId) {
     if (!users.existsById(userId)) {
       throw TicketingException.notFound("user", userId);
@@ -55,10 +55,13 @@ public class ReservationService {
     // The seat row lock serialises holds of one seat; the unique live-seat key backs it up.
     Seat seat = seats.findForUpdate(seatId).orElseThrow(() -> TicketingException.notFound("seat", seatId));
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    // Locked too: a debit may be marking the live reservation paid at this very moment, and an
-    // expiry written from a stale read would erase that.
+    // Locked too, by its primary key: a debit may be marking the live reservation paid at this
+    // very moment, and an expiry written from a stale read would erase that. (A locking read on
+    // the live-seat index would lock its gaps as well, and holds of neighbouring seats deadlock.)
     reservations
-        .findLiveBySeatForUpdate(seatId)
+        .findLiveIdBySeat(seatId)
+        .flatMap(reservations::findForUpdate)
+        .filter(live -> live.getStatus().occupiesSeat())
         .ifPresent(
             live -> {
               if (!live.isLapsedAt(now)) {
