@@ -70,9 +70,12 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** The Spring Boot jar the {@code package} phase built (not the plain {@code .original}). */
+  /**
+   * The Spring Boot jar the {@code package} phase built (not the plain {@code .original}): in
+   * {@code target}, or where failsafe says ({@code target/production} for {@code -Pproduction}).
+   */
   static Path packagedJar() {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("ticketing.packaged-jar-dir", "target")))) {
       List<Path> jars =
           files
               .filter(p -> p.getFileName().toString().matches("api-.*\\.jar"))
