@@ -235,6 +235,8 @@ class ScaledOutServiceIT {
     environment.put("TEMPORAL_ADDRESS", temporalTarget());
     // The sagas pay with demo users 1-100, which the external profile loads only when asked.
     environment.put("TICKETING_DEMO_DATA", "true");
+    // Health shows its components (db, kafka, temporal) to viewers only.
+    environment.put("VIEWER_TOKEN", "scaled-out-viewer");
     return environment;
   }
 
