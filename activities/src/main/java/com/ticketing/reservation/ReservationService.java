@@ -73,8 +73,25 @@ public class ReservationService {
               live.expire(now);
               reservations.flush();
             });
+    requireRoomForAnotherHold(userId, now);
     return reservations.saveAndFlush(
         Reservation.hold(userId, seat, now, now.plus(properties.holdDuration())));
+  }
+
+  /**
+   * The user's row lock (last in the lock order) serialises the user's holds, so two at once
+   * cannot both squeeze under the limit. A refusal rolls back everything, a lapsed hold's expiry too.
+   */
+  private void requireRoomForAnotherHold(long userId, Instant now) {
+    users.findForUpdate(userId);
+    long live = reservations.countLiveHolds(userId, now);
+    if (live >= properties.maxLiveHoldsPerUser()) {
+      throw new TicketingException(
+          Kind.LIMITED,
+          "Too many seats held",
+          "user " + userId + " already holds " + live + " seats (at most " + properties.maxLiveHoldsPerUser()
+              + "): pay for one or let it expire first");
+    }
   }
 
   @Transactional(readOnly = true)

@@ -233,6 +233,10 @@ class ScaledOutServiceIT {
     environment.put("MYSQL_PASSWORD", "");
     environment.put("KAFKA_BOOTSTRAP_SERVERS", (String) engines.get("spring.kafka.bootstrap-servers"));
     environment.put("TEMPORAL_ADDRESS", temporalTarget());
+    // The sagas pay with demo users 1-100, which the external profile loads only when asked.
+    environment.put("TICKETING_DEMO_DATA", "true");
+    // Health shows its components (db, kafka, temporal) to viewers only.
+    environment.put("VIEWER_TOKEN", "scaled-out-viewer");
     return environment;
   }
 

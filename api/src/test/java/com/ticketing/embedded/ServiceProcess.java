@@ -33,13 +33,16 @@ final class ServiceProcess implements AutoCloseable {
   private final Path log;
   private final Process process;
   private final ApiClient api;
+  /** Health shows its components only to a viewer (or operator); null: the status alone. */
+  private final String viewerToken;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(String name, int port, Path log, Process process, String viewerToken) {
     this.name = name;
     this.port = port;
     this.api = new ApiClient(port);
     this.log = log;
     this.process = process;
+    this.viewerToken = viewerToken;
   }
 
   /**
@@ -64,15 +67,18 @@ final class ServiceProcess implements AutoCloseable {
       builder.environment().put("PORT", Integer.toString(port));
     }
     try {
-      return new ServiceProcess(name, port, log, builder.start());
+      return new ServiceProcess(name, port, log, builder.start(), environment.get("VIEWER_TOKEN"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + command, e);
     }
   }
 
-  /** The Spring Boot jar the {@code package} phase built (not the plain {@code .original}). */
+  /**
+   * The Spring Boot jar the {@code package} phase built (not the plain {@code .original}): in
+   * {@code target}, or where failsafe says ({@code target/production} for {@code -Pproduction}).
+   */
   static Path packagedJar() {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("ticketing.packaged-jar-dir", "target")))) {
       List<Path> jars =
           files
               .filter(p -> p.getFileName().toString().matches("api-.*\\.jar"))
@@ -105,7 +111,8 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code /actuator/health} until it says UP and returns that answer; fails with the
+   * Polls {@code /actuator/health} (as a viewer when the instance has VIEWER_TOKEN, so that the
+   * answer has its components) until it says UP and returns that answer; fails with the
    * log's tail when the process exits or the deadline passes first.
    */
   JsonNode awaitHealthy(Duration deadline) {
@@ -117,7 +124,10 @@ final class ServiceProcess implements AutoCloseable {
             name + " exited with " + process.exitValue() + " before it was healthy\n" + tail(60));
       }
       try {
-        last = get("/actuator/health");
+        last =
+            viewerToken == null
+                ? get("/actuator/health")
+                : api.send("GET", "/actuator/health", "X-Operator-Token", viewerToken);
         if (last.status() == 200 && "UP".equals(last.body().path("status").asString())) {
           return last.body();
         }
