@@ -18,7 +18,12 @@ final class LoadRunner {
 
   /** What one run measured, before it is summarised. */
   record Measurement(
-      List<Sample> samples, int requested, int notStarted, long wallNanos, CpuMeter.Snapshot cpuBefore,
+      List<Sample> samples,
+      int requested,
+      int notStarted,
+      long startedNanos,
+      long wallNanos,
+      CpuMeter.Snapshot cpuBefore,
       CpuMeter.Snapshot cpuAfter) {}
 
   private LoadRunner() {}
@@ -57,6 +62,6 @@ final class LoadRunner {
     long wall = System.nanoTime() - started;
     CpuMeter.Snapshot after = meter.snapshot();
     int begun = Math.min(claimed.get(), count);
-    return new Measurement(List.copyOf(samples), count, count - begun, wall, before, after);
+    return new Measurement(List.copyOf(samples), count, count - begun, started, wall, before, after);
   }
 }

@@ -32,6 +32,7 @@ final class PhaseSummary {
         latencies(samples, Sample::startNanos),
         latencies(samples, Sample::holdNanos),
         samples.stream().mapToInt(sample -> Math.max(0, sample.holdAttempts() - 1)).sum(),
+        samples.stream().mapToInt(Sample::paymentRetries).sum(),
         outcomes(samples, run.notStarted()),
         samples.stream()
             .filter(sample -> sample.error() != null)

@@ -42,8 +42,8 @@ final class RestSagaPath implements SagaPath {
     String paymentTxId = "bench-" + runId + "-" + number;
     int holdAttempts = 0;
     long holdNanos = -1;
+    long holding = System.nanoTime();
     try {
-      long holding = System.nanoTime();
       Answer held;
       do {
         if (holdAttempts > 0) {
@@ -54,7 +54,7 @@ final class RestSagaPath implements SagaPath {
       } while (held.status() == 503 && holdAttempts < HoldRetry.MAX_ATTEMPTS);
       holdNanos = System.nanoTime() - holding;
       if (held.status() != 201) {
-        return Sample.error(paymentTxId, holdAttempts, holdNanos,
+        return Sample.error(paymentTxId, holding, holdAttempts, holdNanos,
             "hold answered " + held.status() + " after " + holdAttempts + " attempts: " + held.detail());
       }
       long started = System.nanoTime();
@@ -67,15 +67,16 @@ final class RestSagaPath implements SagaPath {
                   "paymentTxId", paymentTxId));
       long startNanos = System.nanoTime() - started;
       if (paid.status() != 202) {
-        return Sample.error(paymentTxId, holdAttempts, holdNanos, "pay answered " + paid.status() + ": " + paid.detail());
+        return Sample.error(paymentTxId, holding, holdAttempts, holdNanos, "pay answered " + paid.status() + ": " + paid.detail());
       }
-      return pollUntilFinal(paymentTxId, holdAttempts, holdNanos, started, startNanos);
+      return pollUntilFinal(paymentTxId, holding, holdAttempts, holdNanos, started, startNanos);
     } catch (RuntimeException e) {
-      return Sample.error(paymentTxId, holdAttempts, holdNanos, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return Sample.error(paymentTxId, holding, holdAttempts, holdNanos, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
-  private Sample pollUntilFinal(String paymentTxId, int holdAttempts, long holdNanos, long started, long startNanos) {
+  private Sample pollUntilFinal(
+      String paymentTxId, long holding, int holdAttempts, long holdNanos, long started, long startNanos) {
     long deadline = started + sagaTimeout.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
@@ -85,11 +86,12 @@ final class RestSagaPath implements SagaPath {
         long totalNanos = System.nanoTime() - started;
         String status = view.body().path("status").asString();
         String error = Sample.SUCCESS.equals(status) ? null : view.body().path("lastError").asString(null);
-        return new Sample(paymentTxId, status, holdAttempts, holdNanos, startNanos, totalNanos, error);
+        int retries = view.body().path("retryCount").asInt();
+        return new Sample(paymentTxId, holding, status, holdAttempts, holdNanos, startNanos, totalNanos, retries, error);
       }
       last = view.status() + " " + view.text();
     }
-    return new Sample(paymentTxId, Sample.TIMEOUT, holdAttempts, holdNanos, startNanos, -1,
+    return new Sample(paymentTxId, holding, Sample.TIMEOUT, holdAttempts, holdNanos, startNanos, -1, 0,
         "not final within " + sagaTimeout + "; last answer " + last);
   }
 

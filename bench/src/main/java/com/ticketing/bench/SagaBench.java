@@ -109,7 +109,7 @@ public final class SagaBench {
               Ratios.of(phases),
               histories,
               books,
-              notes(service));
+              notes(service, phases));
       writeResults(report);
       boolean clean =
           phases.stream().allMatch(phase -> phase.succeeded() == phase.requested())
@@ -160,6 +160,10 @@ public final class SagaBench {
         result.latencyMs() == null ? "–" : result.latencyMs().p99(),
         result.outcomes());
     result.errors().forEach(error -> out.println("        " + error));
+    SamplesCsv.write(
+        options.logDir().resolve("samples").resolve(path.kind().label() + "-c" + concurrency + ".csv"),
+        run.startedNanos(),
+        run.samples());
     // The histories are sampled from the busiest run, where the saga is what a sale sees.
     succeededIds.put(path.kind(), run.samples().stream().filter(Sample::succeeded).map(Sample::sagaId).toList());
     return result;
@@ -207,7 +211,7 @@ public final class SagaBench {
         options.directPoolSize());
   }
 
-  private List<String> notes(ServiceUnderTest service) {
+  private List<String> notes(ServiceUnderTest service, List<PhaseResult> phases) {
     List<String> notes = new ArrayList<>();
     notes.add("Service: " + service.description() + ".");
     if (options.concurrencies().contains(1) && options.sequentialSagas() != options.sagas()) {
@@ -238,6 +242,12 @@ public final class SagaBench {
       notes.add("The launched service's reconciliation schedule is off (it would run mid-measurement);"
           + " the books are checked once after the run.");
     }
+    int paymentRetries = phases.stream().mapToInt(PhaseResult::paymentRetries).sum();
+    if (paymentRetries > 0) {
+      notes.add("The sagas retried their debit " + paymentRetries + " times in all (RETRYING, paymentRetries in"
+          + " latest.json): each retry puts 1 s, 2 s or 4 s of backoff into that saga's latency.");
+    }
+    notes.add("Every sample, with when it began: " + options.logDir().resolve("samples") + "/<path>-c<concurrency>.csv.");
     if (options.warmup() > 0) {
       notes.add("Each path ran " + options.warmup() + " unreported warm-up sagas first.");
     }

@@ -12,7 +12,7 @@ class PhaseSummaryTest {
   private static final long MS = 1_000_000L;
 
   private static Sample success(String id, int holdAttempts, long totalMillis) {
-    return new Sample(id, Sample.SUCCESS, holdAttempts, 3 * MS, 10 * MS, totalMillis * MS, null);
+    return new Sample(id, 0, Sample.SUCCESS, holdAttempts, 3 * MS, 10 * MS, totalMillis * MS, 1, null);
   }
 
   private static CpuMeter.Snapshot cpu(long serviceMillis, long mariaDbMillis, long benchMillis) {
@@ -26,10 +26,10 @@ class PhaseSummaryTest {
         List.of(
             success("a", 1, 100),
             success("b", 3, 300),
-            new Sample("c", Sample.TIMEOUT, 1, 3 * MS, 10 * MS, -1, "not final"),
-            Sample.error("d", 30, 500 * MS, "hold answered 503"));
+            new Sample("c", 0, Sample.TIMEOUT, 1, 3 * MS, 10 * MS, -1, 0, "not final"),
+            Sample.error("d", 0, 30, 500 * MS, "hold answered 503"));
     LoadRunner.Measurement run =
-        new LoadRunner.Measurement(samples, 5, 1, 2_000 * MS, cpu(0, 0, 0), cpu(400, 100, 1000));
+        new LoadRunner.Measurement(samples, 5, 1, 0, 2_000 * MS, cpu(0, 0, 0), cpu(400, 100, 1000));
 
     PhaseResult result = PhaseSummary.of(BenchPath.SAGA, 20, run, CpuMeter.Counted.SERVICE_AND_DATABASE);
 
@@ -43,6 +43,7 @@ class PhaseSummaryTest {
     assertThat(result.startMs().p99()).isEqualTo(10.0);
     assertThat(result.holdMs().max()).isEqualTo(500.0);
     assertThat(result.holdRetries()).isEqualTo(0 + 2 + 0 + 29);
+    assertThat(result.paymentRetries()).isEqualTo(2);
     assertThat(result.outcomes()).containsExactly(
         entry("SUCCESS", 2), entry("ERROR", 1), entry("TIMEOUT", 1), entry("NOT_STARTED", 1));
     assertThat(result.errors()).containsExactly("TIMEOUT c: not final", "ERROR d: hold answered 503");
@@ -51,7 +52,7 @@ class PhaseSummaryTest {
   @Test
   void cpuPerSagaOfTheSagaLeavesTheBenchJvmOut() {
     LoadRunner.Measurement run =
-        new LoadRunner.Measurement(List.of(success("a", 1, 1), success("b", 1, 1)), 2, 0, MS,
+        new LoadRunner.Measurement(List.of(success("a", 1, 1), success("b", 1, 1)), 2, 0, 0, MS,
             cpu(1000, 500, 0), cpu(1400, 600, 2000));
 
     PhaseResult saga = PhaseSummary.of(BenchPath.SAGA, 1, run, CpuMeter.Counted.SERVICE_AND_DATABASE);
@@ -70,7 +71,7 @@ class PhaseSummaryTest {
   void processesThatCouldNotBeReadAreLeftOutAndSaidSo() {
     CpuMeter.Snapshot benchOnly = new CpuMeter.Snapshot(null, null, Duration.ZERO);
     LoadRunner.Measurement run =
-        new LoadRunner.Measurement(List.of(success("a", 1, 1)), 1, 0, MS, benchOnly,
+        new LoadRunner.Measurement(List.of(success("a", 1, 1)), 1, 0, 0, MS, benchOnly,
             new CpuMeter.Snapshot(null, null, Duration.ofMillis(30)));
 
     PhaseResult saga = PhaseSummary.of(BenchPath.SAGA, 1, run, CpuMeter.Counted.SERVICE_AND_DATABASE);
@@ -83,7 +84,7 @@ class PhaseSummaryTest {
   @Test
   void aRunWithNoSuccessHasNoLatencyButItsOutcomes() {
     LoadRunner.Measurement run =
-        new LoadRunner.Measurement(List.of(Sample.error("x", 1, -1, "boom")), 1, 0, MS, cpu(0, 0, 0), cpu(0, 0, 0));
+        new LoadRunner.Measurement(List.of(Sample.error("x", 0, 1, -1, "boom")), 1, 0, 0, MS, cpu(0, 0, 0), cpu(0, 0, 0));
 
     PhaseResult result = PhaseSummary.of(BenchPath.DIRECT, 1, run, CpuMeter.Counted.SERVICE_DATABASE_AND_BENCH);
 

@@ -123,8 +123,8 @@ public final class DirectPath implements SagaPath {
     long holdNanos = -1;
     long startNanos = -1;
     long started = 0;
+    long holding = System.nanoTime();
     try {
-      long holding = System.nanoTime();
       Reservation held = null;
       while (held == null) {
         if (holdAttempts > 0) {
@@ -154,12 +154,14 @@ public final class DirectPath implements SagaPath {
       publish(SagaEventType.PAYMENT_SUCCESS, request);
       confirmations.confirm(request);
       publish(SagaEventType.RESERVATION_SUCCESS, request);
-      return new Sample(paymentTxId, Sample.SUCCESS, holdAttempts, holdNanos, startNanos, System.nanoTime() - started, null);
+      return new Sample(
+          paymentTxId, holding, Sample.SUCCESS, holdAttempts, holdNanos, startNanos, System.nanoTime() - started, 0, null);
     } catch (ApplicationFailure refused) {
       // A declined debit or a rejected confirm: the saga would end as FAILURE or CANCEL.
-      return new Sample(paymentTxId, "FAILURE", holdAttempts, holdNanos, startNanos, -1, refused.getOriginalMessage());
+      return new Sample(
+          paymentTxId, holding, "FAILURE", holdAttempts, holdNanos, startNanos, -1, 0, refused.getOriginalMessage());
     } catch (RuntimeException e) {
-      return new Sample(paymentTxId, Sample.ERROR, holdAttempts, holdNanos, startNanos, -1,
+      return new Sample(paymentTxId, holding, Sample.ERROR, holdAttempts, holdNanos, startNanos, -1, 0,
           e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param startMs how long the start call itself took
  * @param holdMs how long holding the seat took, retries included (saga and direct paths; not part of latencyMs)
  * @param holdRetries hold attempts beyond the first, all sagas together (the database said "try again")
+ * @param paymentRetries debit retries (RETRYING) of all sagas together, each with 1 s, 2 s or 4 s of backoff
+ *     in its latency; always 0 for the baselines
  * @param outcomes sagas per outcome: SUCCESS, FAILURE, CANCEL, TIMEOUT, ERROR, NOT_STARTED
  * @param errors the first few error messages, for a run that did not go clean
  */
@@ -29,6 +31,7 @@ public record PhaseResult(
     LatencySummary startMs,
     LatencySummary holdMs,
     int holdRetries,
+    int paymentRetries,
     Map<String, Integer> outcomes,
     List<String> errors,
     CpuUsage cpu) {

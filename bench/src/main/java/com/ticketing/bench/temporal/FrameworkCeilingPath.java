@@ -74,11 +74,12 @@ public final class FrameworkCeilingPath implements SagaPath {
       WorkflowClient.start(workflow::run, activities);
       startNanos = System.nanoTime() - begin;
       WorkflowStub.fromTyped(workflow).getResult(sagaTimeout.toMillis(), TimeUnit.MILLISECONDS, Integer.class);
-      return new Sample(workflowId, Sample.SUCCESS, 0, -1, startNanos, System.nanoTime() - begin, null);
+      return new Sample(workflowId, begin, Sample.SUCCESS, 0, -1, startNanos, System.nanoTime() - begin, 0, null);
     } catch (TimeoutException e) {
-      return new Sample(workflowId, Sample.TIMEOUT, 0, -1, startNanos, -1, "no result within " + sagaTimeout);
+      return new Sample(workflowId, begin, Sample.TIMEOUT, 0, -1, startNanos, -1, 0, "no result within " + sagaTimeout);
     } catch (RuntimeException e) {
-      return new Sample(workflowId, Sample.ERROR, 0, -1, startNanos, -1, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new Sample(
+          workflowId, begin, Sample.ERROR, 0, -1, startNanos, -1, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

@@ -23,6 +23,7 @@ public final class ExampleReports {
         new LatencySummary(5, 9, 12, 20, 6),
         path.equals("ceiling") ? null : new LatencySummary(3, 4, 5, 6, 3.5),
         path.equals("ceiling") ? 0 : 2,
+        0,
         outcomes,
         List.of(),
         new CpuUsage(1.5, 0.5, 0.25, 20.0, "service JVM + mariadbd"));
