@@ -16,6 +16,7 @@ import com.ticketing.bench.temporal.HistoryCounter;
 import com.ticketing.bench.temporal.TemporalConnection;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -35,6 +37,8 @@ import java.util.stream.IntStream;
  * bench/results (latest.json, latest.md, latest.png). See README, "Performance".
  */
 public final class SagaBench {
+
+  private static final int SEQUENTIAL_WARMUP = 10;
 
   private final BenchOptions options;
   private final PrintStream out;
@@ -137,16 +141,31 @@ public final class SagaBench {
     };
   }
 
+  /**
+   * A few sagas one at a time, then the rest at the highest concurrency. Starting cold at full
+   * concurrency makes the first workflow tasks (class loading, no JIT yet) run past Temporal's
+   * 1 s deadlock detector, and each such task waits out its 10 s timeout.
+   */
   private void warmUp(SagaPath path, CpuMeter meter) {
     if (options.warmup() == 0) {
       return;
     }
+    int sequential = Math.min(SEQUENTIAL_WARMUP, options.warmup());
     int concurrency = options.concurrencies().get(options.concurrencies().size() - 1);
-    LoadRunner.Measurement run =
-        LoadRunner.run(path, concurrency, options.warmup(), options.phaseTimeout(), options.sagaTimeout(), meter);
-    out.printf("%-7s warm-up: %d sagas at concurrency %d in %.1f s, %s%n",
-        path.kind().label(), options.warmup(), concurrency, run.wallNanos() / 1e9,
-        PhaseSummary.outcomes(run.samples(), run.notStarted()));
+    Map<String, Integer> outcomes = new TreeMap<>();
+    long began = System.nanoTime();
+    warmUpRun(path, 1, sequential, meter, outcomes);
+    warmUpRun(path, concurrency, options.warmup() - sequential, meter, outcomes);
+    out.printf("%-7s warm-up: %d sagas (%d one at a time, then at concurrency %d) in %.1f s, %s%n",
+        path.kind().label(), options.warmup(), sequential, concurrency, (System.nanoTime() - began) / 1e9, outcomes);
+  }
+
+  private void warmUpRun(SagaPath path, int concurrency, int count, CpuMeter meter, Map<String, Integer> outcomes) {
+    if (count > 0) {
+      LoadRunner.Measurement run =
+          LoadRunner.run(path, concurrency, count, options.phaseTimeout(), options.sagaTimeout(), meter);
+      PhaseSummary.outcomes(run.samples(), run.notStarted()).forEach((outcome, n) -> outcomes.merge(outcome, n, Integer::sum));
+    }
   }
 
   private PhaseResult measure(SagaPath path, int concurrency, CpuMeter meter, Map<BenchPath, List<String>> succeededIds) {
@@ -249,7 +268,8 @@ public final class SagaBench {
     }
     notes.add("Every sample, with when it began: " + options.logDir().resolve("samples") + "/<path>-c<concurrency>.csv.");
     if (options.warmup() > 0) {
-      notes.add("Each path ran " + options.warmup() + " unreported warm-up sagas first.");
+      notes.add("Each path ran " + options.warmup() + " unreported warm-up sagas first (" + SEQUENTIAL_WARMUP
+          + " one at a time, the rest at the highest concurrency).");
     }
     return notes;
   }
@@ -272,7 +292,7 @@ public final class SagaBench {
       out.println(table);
       out.println("written: " + json + ", " + markdown + ", " + chart);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("could not write the results to " + options.resultsDir(), e);
+      throw new UncheckedIOException("could not write the results to " + options.resultsDir(), e);
     }
   }
 
