@@ -23,11 +23,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -39,6 +41,7 @@ import java.util.stream.IntStream;
 public final class SagaBench {
 
   private static final int SEQUENTIAL_WARMUP = 10;
+  private static final int SLOWEST_SAMPLE = 5;
 
   private final BenchOptions options;
   private final PrintStream out;
@@ -91,18 +94,18 @@ public final class SagaBench {
       CpuMeter meter = new CpuMeter(service.serviceProcess(), service.mariaDbProcess());
       SagaNumbers numbers = new SagaNumbers(options.idOffset());
       List<PhaseResult> phases = new ArrayList<>();
-      Map<BenchPath, List<String>> succeededIds = new EnumMap<>(BenchPath.class);
+      Map<BenchPath, List<Sample>> succeeded = new EnumMap<>(BenchPath.class);
       for (BenchPath kind : options.paths()) {
         try (SagaPath path = open(kind, service, temporal, numbers)) {
           warmUp(path, meter);
           for (int concurrency : options.concurrencies()) {
             pause(options.settle());
-            PhaseResult result = measure(path, concurrency, meter, succeededIds);
+            PhaseResult result = measure(path, concurrency, meter, succeeded);
             phases.add(result);
           }
         }
       }
-      List<HistoryStats> histories = histories(temporal, succeededIds);
+      List<HistoryStats> histories = histories(temporal, succeeded);
       Books books = BooksCheck.run(service.api().baseUrl(), service.operatorToken(), out);
       BenchReport report =
           new BenchReport(
@@ -168,7 +171,7 @@ public final class SagaBench {
     }
   }
 
-  private PhaseResult measure(SagaPath path, int concurrency, CpuMeter meter, Map<BenchPath, List<String>> succeededIds) {
+  private PhaseResult measure(SagaPath path, int concurrency, CpuMeter meter, Map<BenchPath, List<Sample>> succeeded) {
     int count = options.sagasAt(concurrency);
     LoadRunner.Measurement run =
         LoadRunner.run(path, concurrency, count, options.phaseTimeout(), options.sagaTimeout(), meter);
@@ -183,25 +186,44 @@ public final class SagaBench {
         options.logDir().resolve("samples").resolve(path.kind().label() + "-c" + concurrency + ".csv"),
         run.startedNanos(),
         run.samples());
-    // The histories are sampled from the busiest run, where the saga is what a sale sees.
-    succeededIds.put(path.kind(), run.samples().stream().filter(Sample::succeeded).map(Sample::sagaId).toList());
+    // Kept for the histories: each concurrency replaces the last, so the highest one (the busiest) stays.
+    succeeded.put(path.kind(), run.samples().stream().filter(Sample::succeeded).toList());
     return result;
   }
 
-  private List<HistoryStats> histories(TemporalConnection temporal, Map<BenchPath, List<String>> succeededIds) {
+  /**
+   * Histories of an even sample of each path's successful sagas at the highest concurrency, and
+   * of the saga's slowest ones: where their time went (the task-queue waits) explains a tail.
+   */
+  private List<HistoryStats> histories(TemporalConnection temporal, Map<BenchPath, List<Sample>> succeeded) {
     List<HistoryStats> histories = new ArrayList<>();
     for (BenchPath kind : List.of(BenchPath.SAGA, BenchPath.CEILING)) {
-      List<String> ids = evenlySpaced(succeededIds.getOrDefault(kind, List.of()), options.historySample());
-      if (ids.isEmpty()) {
-        continue;
-      }
-      try {
-        histories.add(HistoryCounter.fetchAndCount(temporal.client(), kind.label(), ids));
-      } catch (RuntimeException e) {
-        out.println("could not read the " + kind.label() + " histories: " + e.getMessage());
+      List<Sample> samples = succeeded.getOrDefault(kind, List.of());
+      count(temporal, kind.label(), evenlySpaced(samples.stream().map(Sample::sagaId).toList(), options.historySample()))
+          .ifPresent(histories::add);
+      if (kind == BenchPath.SAGA && samples.size() > SLOWEST_SAMPLE) {
+        List<String> slowest =
+            samples.stream()
+                .sorted(Comparator.comparingLong(Sample::totalNanos).reversed())
+                .limit(SLOWEST_SAMPLE)
+                .map(Sample::sagaId)
+                .toList();
+        count(temporal, kind.label() + ", " + SLOWEST_SAMPLE + " slowest", slowest).ifPresent(histories::add);
       }
     }
     return histories;
+  }
+
+  private Optional<HistoryStats> count(TemporalConnection temporal, String label, List<String> workflowIds) {
+    if (workflowIds.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(HistoryCounter.fetchAndCount(temporal.client(), label, workflowIds));
+    } catch (RuntimeException e) {
+      out.println("could not read the " + label + " histories: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   static List<String> evenlySpaced(List<String> ids, int count) {

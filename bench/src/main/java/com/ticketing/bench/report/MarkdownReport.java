@@ -117,14 +117,17 @@ public final class MarkdownReport {
   private static String historyLine(HistoryStats history) {
     return String.format(Locale.ROOT,
         "Temporal history per successful %s workflow (sample of %d): %s events (%d–%d), %s activity tasks,"
-            + " %s workflow tasks.  ",
+            + " %s workflow tasks; its tasks waited %s ms in workflow-task queues and %s ms in activity-task"
+            + " queues.  ",
         history.path(),
         history.sampled(),
         fixed(history.events(), 1),
         history.minEvents(),
         history.maxEvents(),
         fixed(history.activityTasks(), 1),
-        fixed(history.workflowTasks(), 1));
+        fixed(history.workflowTasks(), 1),
+        millis(history.workflowTaskQueueMs()),
+        millis(history.activityTaskQueueMs()));
   }
 
   private static String booksLine(Books books) {

@@ -4,13 +4,16 @@ import com.ticketing.bench.report.HistoryStats;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import com.google.protobuf.util.Timestamps;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Counts what Temporal recorded per workflow: every history event, the activity tasks and the
- * workflow tasks. Each task is a round trip between a worker and the server, which is where a
- * saga's time and CPU go beyond the work itself.
+ * workflow tasks, and how long those tasks waited in their task queues. Each task is a round trip
+ * between a worker and the server, which is where a saga's time and CPU go beyond the work itself.
  */
 public final class HistoryCounter {
 
@@ -34,12 +37,16 @@ public final class HistoryCounter {
     long events = 0;
     long activityTasks = 0;
     long workflowTasks = 0;
+    long workflowTaskQueueMillis = 0;
+    long activityTaskQueueMillis = 0;
     for (List<HistoryEvent> history : histories) {
       events += history.size();
       minEvents = Math.min(minEvents, history.size());
       maxEvents = Math.max(maxEvents, history.size());
       activityTasks += countOf(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
       workflowTasks += countOf(history, EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
+      workflowTaskQueueMillis += queueMillis(history, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
+      activityTaskQueueMillis += queueMillis(history, EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED);
     }
     double sampled = histories.size();
     return new HistoryStats(
@@ -49,7 +56,30 @@ public final class HistoryCounter {
         round(activityTasks / sampled),
         round(workflowTasks / sampled),
         minEvents,
-        maxEvents);
+        maxEvents,
+        round(workflowTaskQueueMillis / sampled),
+        round(activityTaskQueueMillis / sampled));
+  }
+
+  /** Time from each task's Scheduled event to its Started event, all tasks of one kind together. */
+  private static long queueMillis(List<HistoryEvent> history, EventType started) {
+    Map<Long, Long> scheduledAt = new HashMap<>();
+    long waited = 0;
+    for (HistoryEvent event : history) {
+      scheduledAt.put(event.getEventId(), Timestamps.toMillis(event.getEventTime()));
+      if (event.getEventType() != started) {
+        continue;
+      }
+      long scheduledEventId =
+          started == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED
+              ? event.getWorkflowTaskStartedEventAttributes().getScheduledEventId()
+              : event.getActivityTaskStartedEventAttributes().getScheduledEventId();
+      Long scheduled = scheduledAt.get(scheduledEventId);
+      if (scheduled != null) {
+        waited += Math.max(0, Timestamps.toMillis(event.getEventTime()) - scheduled);
+      }
+    }
+    return waited;
   }
 
   private static long countOf(List<HistoryEvent> history, EventType type) {

@@ -46,7 +46,7 @@ public final class ExampleReports {
             10_000, 25_000, 1_000_000, 7, 24),
         phases,
         Ratios.of(phases),
-        List.of(new HistoryStats("saga", 20, 50, 7, 8, 50, 50)),
+        List.of(new HistoryStats("saga", 20, 50, 7, 8, 50, 50, 120.4, 40.25)),
         new Books(412L, 200, 0, null),
         List.of("a note"));
   }

@@ -53,7 +53,8 @@ class MarkdownReportTest {
         .contains("Machine: 2 cores (AMD EPYC), 24.0 GiB, Java 17.0.15")
         .contains("load average 1.50 at start, 2.50 at end")
         .contains("Sagas per path: 10 at 1, 100 at 20; warm-up 20; polling every 50 ms")
-        .contains("(sample of 20): 50.0 events (50–50), 7.0 activity tasks, 8.0 workflow tasks")
+        .contains("(sample of 20): 50.0 events (50–50), 7.0 activity tasks, 8.0 workflow tasks;"
+            + " its tasks waited 120 ms in workflow-task queues and 40.3 ms in activity-task queues")
         .contains("412 payment rows and 200 workflow results checked, 0 violations")
         .contains("- a note");
   }
