@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,15 +32,30 @@ final class MachineProbe {
     return load < 0 ? null : Math.round(load * 100) / 100.0;
   }
 
-  /** The commit the bench runs on, when it runs in a git work tree; null otherwise. */
+  /**
+   * The commit the bench runs on, with "+changes" when tracked files differ from it; null outside
+   * a git work tree.
+   */
   static String gitCommit() {
+    String commit = git("rev-parse", "--short", "HEAD");
+    if (commit == null || commit.isEmpty()) {
+      return null;
+    }
+    String changes = git("status", "--porcelain", "--untracked-files=no");
+    return changes == null || changes.isEmpty() ? commit : commit + "+changes";
+  }
+
+  private static String git(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(arguments));
     try {
-      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+      Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(git.getInputStream().readAllBytes()).strip();
       if (!git.waitFor(5, TimeUnit.SECONDS) || git.exitValue() != 0) {
         git.destroyForcibly();
         return null;
       }
-      return new String(git.getInputStream().readAllBytes()).strip();
+      return output;
     } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {
