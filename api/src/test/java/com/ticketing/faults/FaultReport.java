@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 public final class FaultReport {
 
   private static final Duration AUDIT_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration SETTLE_DEADLINE = Duration.ofSeconds(90);
   private static final int SHOWN_FAILURES = 40;
 
   private final String scenario;
@@ -70,6 +71,9 @@ public final class FaultReport {
           failures.add("unfinished: " + saga.paymentTxId() + " " + saga.problem() + "; " + forensics.describe(saga.paymentTxId()));
         }
       }
+      for (String running : awaitWorkflowsClosed(sagas, operator, forensics)) {
+        failures.add("workflow still running after " + SETTLE_DEADLINE + ": " + running + "; " + forensics.describe(running));
+      }
     }
 
     String violationsText;
@@ -107,6 +111,25 @@ public final class FaultReport {
               + String.join("\n", failures.subList(0, Math.min(SHOWN_FAILURES, failures.size())))
               + "\n" + summary);
     }
+  }
+
+  /**
+   * A saga can look final to its buyer while its workflow still publishes its last event (the
+   * seat is confirmed before reservation.success goes out), so the checks wait until every
+   * started saga's workflow has closed, retrying parked sagas meanwhile. Returns those still
+   * running at the deadline.
+   */
+  private List<String> awaitWorkflowsClosed(List<SagaOutcome> sagas, Operator operator, SagaForensics forensics) {
+    List<String> running =
+        new ArrayList<>(sagas.stream().filter(s -> s.acceptedAt() != null).map(SagaOutcome::paymentTxId).toList());
+    Deadlines.poll(SETTLE_DEADLINE, Duration.ofSeconds(1), () -> {
+      running.removeIf(id -> !forensics.isRunning(id));
+      if (!running.isEmpty()) {
+        countOperatorRetries(operator.retryParkedSagas().size());
+      }
+      return running.isEmpty();
+    });
+    return running;
   }
 
   private void write(String summary) {

@@ -4,6 +4,7 @@ import com.ticketing.it.ApiClient;
 import com.ticketing.it.ApiClient.Response;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -198,13 +199,14 @@ public final class SagaDriver implements AutoCloseable {
         if (!startPayment(command, end, paymentTxId)) {
           return SagaOutcome.gaveUp(paymentTxId, userId, "payment not accepted within " + plan.sagaDeadline());
         }
+        Instant acceptedAt = Instant.now();
         if (isChosen(index, plan.restDuplicateShare()) && startPayment(command, end, paymentTxId)) {
           restDuplicates.incrementAndGet();
         }
         if (isChosen(index, plan.kafkaDuplicateShare())) {
           sendCommandOnKafka(userId + "-" + seatId, command);
         }
-        return poll(paymentTxId, userId, seatId, payAt, end);
+        return poll(paymentTxId, userId, seatId, payAt, acceptedAt, end);
       } finally {
         finished.incrementAndGet();
       }
@@ -250,7 +252,7 @@ public final class SagaDriver implements AutoCloseable {
       return false;
     }
 
-    private SagaOutcome poll(String paymentTxId, long userId, long seatId, long payAt, long end) {
+    private SagaOutcome poll(String paymentTxId, long userId, long seatId, long payAt, Instant acceptedAt, long end) {
       Set<String> seen = new LinkedHashSet<>();
       JsonNode last = null;
       while (System.nanoTime() < end) {
@@ -259,12 +261,12 @@ public final class SagaDriver implements AutoCloseable {
           last = view.body();
           seen.add(last.path("status").asString());
           if (last.path("final").asBoolean()) {
-            return SagaOutcome.of(last, userId, seatId, Duration.ofNanos(System.nanoTime() - payAt), seen);
+            return SagaOutcome.of(last, userId, seatId, Duration.ofNanos(System.nanoTime() - payAt), seen, acceptedAt);
           }
         }
         Deadlines.pause(POLL_INTERVAL);
       }
-      return SagaOutcome.unfinished(paymentTxId, userId, seatId, last, seen, plan.sagaDeadline());
+      return SagaOutcome.unfinished(paymentTxId, userId, seatId, last, seen, acceptedAt, plan.sagaDeadline());
     }
 
     private void sendCommandOnKafka(String key, Map<String, Object> command) {
@@ -343,7 +345,9 @@ public final class SagaDriver implements AutoCloseable {
   /**
    * One saga as the buyer last saw it. {@code status} is SUCCESS, FAILURE or CANCEL when final;
    * {@code problem} says why not otherwise. {@code duration} runs from the payment's start to the
-   * poll that saw it final; {@code statusesSeen} are the statuses the polls saw on the way.
+   * poll that saw it final; {@code statusesSeen} are the statuses the polls saw on the way;
+   * {@code acceptedAt} and {@code finalAt} are when its start was accepted and when a poll first
+   * saw it final (null when that never happened).
    */
   public record SagaOutcome(
       String paymentTxId,
@@ -356,9 +360,12 @@ public final class SagaDriver implements AutoCloseable {
       long amount,
       Duration duration,
       Set<String> statusesSeen,
+      Instant acceptedAt,
+      Instant finalAt,
       String problem) {
 
-    static SagaOutcome of(JsonNode view, long userId, long seatId, Duration duration, Set<String> seen) {
+    static SagaOutcome of(
+        JsonNode view, long userId, long seatId, Duration duration, Set<String> seen, Instant acceptedAt) {
       return new SagaOutcome(
           view.path("paymentTxId").asString(),
           userId,
@@ -370,11 +377,19 @@ public final class SagaDriver implements AutoCloseable {
           view.path("amount").asLong(),
           duration,
           Collections.unmodifiableSet(seen),
+          acceptedAt,
+          Instant.now(),
           null);
     }
 
     static SagaOutcome unfinished(
-        String paymentTxId, long userId, long seatId, JsonNode last, Set<String> seen, Duration deadline) {
+        String paymentTxId,
+        long userId,
+        long seatId,
+        JsonNode last,
+        Set<String> seen,
+        Instant acceptedAt,
+        Duration deadline) {
       return new SagaOutcome(
           paymentTxId,
           userId,
@@ -386,11 +401,13 @@ public final class SagaDriver implements AutoCloseable {
           last == null ? 0 : last.path("amount").asLong(),
           null,
           Collections.unmodifiableSet(seen),
+          acceptedAt,
+          null,
           "not final within " + deadline + "; last view " + last);
     }
 
     static SagaOutcome gaveUp(String paymentTxId, long userId, String why) {
-      return new SagaOutcome(paymentTxId, userId, 0, 0, "NOT_STARTED", false, 0, 0, null, Set.of(), why);
+      return new SagaOutcome(paymentTxId, userId, 0, 0, "NOT_STARTED", false, 0, 0, null, Set.of(), null, null, why);
     }
   }
 

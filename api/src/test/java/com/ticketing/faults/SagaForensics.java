@@ -1,6 +1,7 @@
 package com.ticketing.faults;
 
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -26,16 +27,19 @@ final class SagaForensics implements AutoCloseable {
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
   }
 
+  /** Whether the saga's workflow still runs; a workflow Temporal cannot describe counts as running. */
+  boolean isRunning(String paymentTxId) {
+    try {
+      return described(paymentTxId).getWorkflowExecutionInfo().getStatus()
+          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (RuntimeException unknown) {
+      return true;
+    }
+  }
+
   String describe(String paymentTxId) {
     try {
-      DescribeWorkflowExecutionResponse described =
-          stubs
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace("default")
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(paymentTxId))
-                      .build());
+      DescribeWorkflowExecutionResponse described = described(paymentTxId);
       StringBuilder text = new StringBuilder("workflow ").append(described.getWorkflowExecutionInfo().getStatus());
       if (described.hasPendingWorkflowTask()) {
         text.append("; pending workflow task ")
@@ -72,6 +76,17 @@ final class SagaForensics implements AutoCloseable {
     } catch (RuntimeException e) {
       return "(Temporal could not describe " + paymentTxId + ": " + e.getMessage() + ")";
     }
+  }
+
+  private DescribeWorkflowExecutionResponse described(String paymentTxId) {
+    return stubs
+        .blockingStub()
+        .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace("default")
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(paymentTxId))
+                .build());
   }
 
   @Override
