@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -434,11 +433,18 @@ public final class SagaDriver implements AutoCloseable {
 
     /** The final saga that took longest from its start to final. */
     public Duration slowest() {
-      return sagas.stream()
-          .filter(SagaOutcome::isFinal)
-          .map(SagaOutcome::duration)
-          .max(Comparator.naturalOrder())
-          .orElse(Duration.ZERO);
+      return percentile(100);
+    }
+
+    /** The duration (start to final) that this percentage of the final sagas stayed within. */
+    public Duration percentile(int percent) {
+      List<Duration> durations =
+          sagas.stream().filter(SagaOutcome::isFinal).map(SagaOutcome::duration).sorted().toList();
+      if (durations.isEmpty()) {
+        return Duration.ZERO;
+      }
+      int rank = (int) Math.ceil(percent / 100.0 * durations.size());
+      return durations.get(Math.max(0, rank - 1));
     }
 
     /** The sagas whose polls saw the given status on the way. */
@@ -447,7 +453,8 @@ public final class SagaDriver implements AutoCloseable {
     }
 
     public String summary() {
-      return name + ": " + sagas.size() + " sagas " + countByStatus() + ", slowest " + slowest().toMillis()
+      return name + ": " + sagas.size() + " sagas " + countByStatus() + ", start to final p50 "
+          + percentile(50).toMillis() + " ms, p90 " + percentile(90).toMillis() + " ms, slowest " + slowest().toMillis()
           + " ms, wall " + wallTime.toMillis() + " ms, duplicate starts " + restDuplicates + " REST + "
           + kafkaDuplicates + " Kafka" + (problems.isEmpty() ? "" : ", problems " + problems);
     }
