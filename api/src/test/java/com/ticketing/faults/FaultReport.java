@@ -80,6 +80,9 @@ public final class FaultReport {
     try {
       Reconciliation reconciliation = operator.reconcile();
       violationsText = reconciliation.violations().size() + " (" + reconciliation.sagasChecked() + " sagas checked)";
+      if (reconciliation.workflowCheckError() != null) {
+        note("reconciliation could not compare rows with workflows: " + reconciliation.workflowCheckError());
+      }
       reconciliation.violations().forEach(v -> failures.add("reconciliation: " + v));
     } catch (AssertionError | RuntimeException unavailable) {
       violationsText = "unknown";

@@ -84,13 +84,21 @@ public final class Operator {
     }
     List<String> violations = new ArrayList<>();
     for (JsonNode violation : answer.body().path("violations")) {
+      JsonNode paymentTxId = violation.path("paymentTxId");
       violations.add(
-          violation.path("rule").asString() + " " + violation.path("paymentTxId").asString()
+          violation.path("rule").asString() + " " + (paymentTxId.isString() ? paymentTxId.asString() : "(books)")
               + ": " + violation.path("detail").asString());
     }
-    return new Reconciliation(answer.body().path("sagasChecked").asInt(), violations);
+    JsonNode workflowCheckError = answer.body().path("workflowCheckError");
+    return new Reconciliation(
+        answer.body().path("sagasChecked").asInt(),
+        violations,
+        workflowCheckError.isString() ? workflowCheckError.asString() : null);
   }
 
-  /** The answer of a reconciliation: how many sagas it looked at, and what it found wrong. */
-  public record Reconciliation(int sagasChecked, List<String> violations) {}
+  /**
+   * The answer of a reconciliation: how many sagas it looked at, what it found wrong, and why it
+   * could not compare rows with their workflows, if it could not (null otherwise).
+   */
+  public record Reconciliation(int sagasChecked, List<String> violations, String workflowCheckError) {}
 }
