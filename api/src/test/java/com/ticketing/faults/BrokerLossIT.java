@@ -7,6 +7,7 @@ import com.ticketing.faults.SagaDriver.SagaOutcome;
 import com.ticketing.it.ServiceProcess;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +66,7 @@ class BrokerLossIT {
   static void startStack() {
     stack = FaultStack.start(SCENARIO, KafkaCluster.DEFAULT_NODES);
     List<String> arguments =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "--ticketing.demo-data.users=" + DEMO_USERS,
                 "--ticketing.demo-data.seats=" + DEMO_SEATS,

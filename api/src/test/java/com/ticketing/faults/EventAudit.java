@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class EventAudit {
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     Map<String, List<Event>> bySaga = new HashMap<>();
-    Set<String> eventIds = new java.util.HashSet<>();
+    Set<String> eventIds = new HashSet<>();
     int duplicates = 0;
     long end = System.nanoTime() + deadline.toNanos();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {

@@ -5,6 +5,7 @@ import com.ticketing.it.ApiClient;
 import com.ticketing.it.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class FaultStack implements AutoCloseable {
   }
 
   public static List<ApiClient> clientsOf(ServiceProcess... instances) {
-    return java.util.Arrays.stream(instances).map(ServiceProcess::api).toList();
+    return Arrays.stream(instances).map(ServiceProcess::api).toList();
   }
 
   public String scenario() {

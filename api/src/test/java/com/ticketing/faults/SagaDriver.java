@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -178,7 +181,7 @@ public final class SagaDriver implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         throw new IllegalStateException("a buyer of run " + plan.name() + " failed: " + e.getCause(), e.getCause());
       }
     }
@@ -300,7 +303,7 @@ public final class SagaDriver implements AutoCloseable {
    * One call on the next instance that is not known to be down; null when it failed in transit
    * (connection refused, reset, timed out).
    */
-  private Response call(java.util.function.Function<ApiClient, Response> request) {
+  private Response call(Function<ApiClient, Response> request) {
     Endpoint endpoint = nextEndpoint();
     try {
       return request.apply(endpoint.api);
@@ -428,7 +431,7 @@ public final class SagaDriver implements AutoCloseable {
       return sagas.stream()
           .collect(
               Collectors.groupingBy(
-                  s -> s.isFinal() ? s.status() : "unfinished", java.util.TreeMap::new, Collectors.counting()));
+                  s -> s.isFinal() ? s.status() : "unfinished", TreeMap::new, Collectors.counting()));
     }
 
     /** The final saga that took longest from its start to final. */

@@ -10,6 +10,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What Temporal knows about a saga that did not finish: the workflow's status, its pending
@@ -81,7 +82,7 @@ final class SagaForensics implements AutoCloseable {
   private DescribeWorkflowExecutionResponse described(String paymentTxId) {
     return stubs
         .blockingStub()
-        .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+        .withDeadlineAfter(10, TimeUnit.SECONDS)
         .describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace("default")

@@ -13,6 +13,7 @@ import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,7 +104,7 @@ final class StickyQueues implements ServerInterceptor, AutoCloseable {
         }
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED && !closed) {
-          Deadlines.pause(java.time.Duration.ofSeconds(1));
+          Deadlines.pause(Duration.ofSeconds(1));
         }
       }
     }
