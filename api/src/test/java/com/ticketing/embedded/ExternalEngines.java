@@ -1,5 +1,7 @@
 package com.ticketing.embedded;
 
+import com.ticketing.it.ServiceProcess;
+
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;

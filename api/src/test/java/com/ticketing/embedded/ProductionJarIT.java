@@ -1,5 +1,7 @@
 package com.ticketing.embedded;
 
+import com.ticketing.it.ServiceProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

@@ -73,7 +73,7 @@ final class EmbeddedEngines {
   }
 
   /** A real server gets them from its admin tools (see docker-compose.yml); this one from us. */
-  private static void registerSearchAttributes(String target) {
+  static void registerSearchAttributes(String target) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
     try {
