@@ -49,6 +49,13 @@ public final class SagaDriver implements AutoCloseable {
   /** How long an instance that refused a connection is skipped before it is tried again. */
   private static final Duration DOWN_FOR = Duration.ofSeconds(3);
 
+  /** What a scenario does to a saga right after its payment was accepted (e.g. let its hold lapse). */
+  public interface AfterPay {
+    AfterPay NOTHING = (index, reservationId) -> {};
+
+    void accepted(int index, long reservationId);
+  }
+
   /** What one run does. */
   public record Plan(
       String name,
@@ -56,18 +63,23 @@ public final class SagaDriver implements AutoCloseable {
       int concurrency,
       double restDuplicateShare,
       double kafkaDuplicateShare,
-      Duration sagaDeadline) {
+      Duration sagaDeadline,
+      AfterPay afterPay) {
 
     public static Plan of(String name, int sagas, int concurrency) {
-      return new Plan(name, sagas, concurrency, 0, 0, Duration.ofMinutes(3));
+      return new Plan(name, sagas, concurrency, 0, 0, Duration.ofMinutes(3), AfterPay.NOTHING);
     }
 
     public Plan withDuplicates(double restShare, double kafkaShare) {
-      return new Plan(name, sagas, concurrency, restShare, kafkaShare, sagaDeadline);
+      return new Plan(name, sagas, concurrency, restShare, kafkaShare, sagaDeadline, afterPay);
     }
 
     public Plan withSagaDeadline(Duration deadline) {
-      return new Plan(name, sagas, concurrency, restDuplicateShare, kafkaDuplicateShare, deadline);
+      return new Plan(name, sagas, concurrency, restDuplicateShare, kafkaDuplicateShare, deadline, afterPay);
+    }
+
+    public Plan withAfterPay(AfterPay hook) {
+      return new Plan(name, sagas, concurrency, restDuplicateShare, kafkaDuplicateShare, sagaDeadline, hook);
     }
   }
 
@@ -202,6 +214,7 @@ public final class SagaDriver implements AutoCloseable {
           return SagaOutcome.gaveUp(paymentTxId, userId, "payment not accepted within " + plan.sagaDeadline());
         }
         Instant acceptedAt = Instant.now();
+        plan.afterPay().accepted(index, reservationId);
         if (isChosen(index, plan.restDuplicateShare()) && startPayment(command, end, paymentTxId)) {
           restDuplicates.incrementAndGet();
         }
