@@ -1,7 +1,8 @@
 #!/bin/sh
 # One-shot job (temporalio/admin-tools), run once the server is healthy: creates the namespace if
 # it is missing and registers the saga's custom search attributes. Idempotent: an attribute that
-# already exists is left alone. SEARCH_ATTRIBUTES is a space-separated list of Name=Type.
+# already exists with the same type is left alone; one with another type stops the job (exit 2).
+# SEARCH_ATTRIBUTES is a space-separated list of Name=Type.
 set -eu
 
 : "${TEMPORAL_ADDRESS:?}" "${TEMPORAL_NAMESPACE:?}" "${SEARCH_ATTRIBUTES:?}"
@@ -54,6 +55,13 @@ create_search_attribute() {
     return 0
   fi
   case "$output" in
+    *"different type"*)
+      # Another type under the saga's name: sagas would fail to upsert it. Not retried: a person
+      # has to remove the attribute (or the namespace) first.
+      echo "temporal-register: search attribute ${name} exists with another type than ${type}:" >&2
+      echo "$output" >&2
+      exit 2
+      ;;
     *"lready exists"*)
       echo "temporal-register: search attribute ${name} already exists"
       return 0

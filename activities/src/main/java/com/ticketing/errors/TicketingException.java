@@ -9,6 +9,8 @@ public class TicketingException extends RuntimeException {
     NOT_FOUND,
     FORBIDDEN,
     CONFLICT,
+    /** A limit of the caller's is reached (429). */
+    LIMITED,
     UNAVAILABLE
   }
 

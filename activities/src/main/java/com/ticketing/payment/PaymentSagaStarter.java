@@ -171,10 +171,9 @@ public class PaymentSagaStarter {
         return;
       }
       giveUp(request, startFailed);
+      // The engine's own message stays in the log (giveUp): callers get no internals.
       throw new TicketingException(
-          Kind.UNAVAILABLE,
-          "Payment saga unavailable",
-          "the payment could not be started, try again later: " + startFailed.getMessage());
+          Kind.UNAVAILABLE, "Payment saga unavailable", "the payment could not be started, try again later");
     }
   }
 
@@ -194,7 +193,9 @@ public class PaymentSagaStarter {
    */
   private void giveUp(PaymentRequest request, RuntimeException cause) {
     log.error("could not start saga {}", request.paymentTxId(), cause);
-    reversals.abandonUnstarted(request.paymentTxId(), "saga could not be started: " + cause.getMessage());
+    // lastError is shown to the buyer who polls: it names the failing part, not its message.
+    reversals.abandonUnstarted(
+        request.paymentTxId(), "saga could not be started: " + cause.getClass().getSimpleName());
   }
 
   private static String validTxId(String paymentTxId) {

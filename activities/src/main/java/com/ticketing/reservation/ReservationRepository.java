@@ -1,6 +1,7 @@
 package com.ticketing.reservation;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -12,8 +13,13 @@ public interface ReservationRepository extends JpaRepository<Reservation, Long> 
   @Query("select r from Reservation r where r.id = :id")
   Optional<Reservation> findForUpdate(Long id);
 
-  /** The seat's live (held or confirmed) reservation, locked: its paid-by may change under us. */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select r from Reservation r where r.activeSeatId = :seatId")
-  Optional<Reservation> findLiveBySeatForUpdate(Long seatId);
+  /** The id of the seat's live (held or confirmed) reservation, if it has one. */
+  @Query("select r.id from Reservation r where r.activeSeatId = :seatId")
+  Optional<Long> findLiveIdBySeat(Long seatId);
+
+  /** The user's holds that still wait for a payment. */
+  @Query(
+      "select count(r) from Reservation r where r.userId = :userId"
+          + " and r.status = com.ticketing.reservation.ReservationStatus.HELD and r.expiresAt > :now")
+  long countLiveHolds(long userId, Instant now);
 }

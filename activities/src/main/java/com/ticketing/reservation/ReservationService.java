@@ -47,7 +47,7 @@ public class ReservationService {
   }
 
   /** Holds the seat for the user until the hold duration runs out; 409 when it is taken. */
-  @Transactional
+  @Transactional(isolation = Isolation.READ_COMMITTED)
   public Reservation hold(long userId, long seatId) {
     if (!users.existsById(userId)) {
       throw TicketingException.notFound("user", userId);
@@ -55,10 +55,13 @@ public class ReservationService {
     // The seat row lock serialises holds of one seat; the unique live-seat key backs it up.
     Seat seat = seats.findForUpdate(seatId).orElseThrow(() -> TicketingException.notFound("seat", seatId));
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    // Locked too: a debit may be marking the live reservation paid at this very moment, and an
-    // expiry written from a stale read would erase that.
+    // Locked too, by its primary key: a debit may be marking the live reservation paid at this
+    // very moment, and an expiry written from a stale read would erase that. (A locking read on
+    // the live-seat index would lock its gaps as well, and holds of neighbouring seats deadlock.)
     reservations
-        .findLiveBySeatForUpdate(seatId)
+        .findLiveIdBySeat(seatId)
+        .flatMap(reservations::findForUpdate)
+        .filter(live -> live.getStatus().occupiesSeat())
         .ifPresent(
             live -> {
               if (!live.isLapsedAt(now)) {
@@ -70,8 +73,25 @@ public class ReservationService {
               live.expire(now);
               reservations.flush();
             });
+    requireRoomForAnotherHold(userId, now);
     return reservations.saveAndFlush(
         Reservation.hold(userId, seat, now, now.plus(properties.holdDuration())));
+  }
+
+  /**
+   * The user's row lock (last in the lock order) serialises the user's holds, so two at once
+   * cannot both squeeze under the limit. A refusal rolls back everything, a lapsed hold's expiry too.
+   */
+  private void requireRoomForAnotherHold(long userId, Instant now) {
+    users.findForUpdate(userId);
+    long live = reservations.countLiveHolds(userId, now);
+    if (live >= properties.maxLiveHoldsPerUser()) {
+      throw new TicketingException(
+          Kind.LIMITED,
+          "Too many seats held",
+          "user " + userId + " already holds " + live + " seats (at most " + properties.maxLiveHoldsPerUser()
+              + "): pay for one or let it expire first");
+    }
   }
 
   @Transactional(readOnly = true)

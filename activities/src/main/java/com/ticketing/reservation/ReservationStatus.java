@@ -7,7 +7,7 @@ public enum ReservationStatus {
   EXPIRED,
   CANCELLED;
 
-  boolean occupiesSeat() {
+  public boolean occupiesSeat() {
     return this == HELD || this == CONFIRMED;
   }
 }

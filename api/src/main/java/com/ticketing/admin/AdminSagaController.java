@@ -4,6 +4,7 @@ import com.ticketing.errors.TicketingException;
 import com.ticketing.errors.TicketingException.Kind;
 import com.ticketing.mode.ServesRest;
 import com.ticketing.saga.PaymentStatus;
+import com.ticketing.security.Actors;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -12,18 +13,27 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator API; every call needs the operator token (see {@link OperatorTokenInterceptor}). */
+/**
+ * The operator API: reading needs the viewer role, deciding the operator role (see
+ * com.ticketing.security). A decision needs a reason, {@code {"reason": "..."}}.
+ */
 @RestController
 @ServesRest
 @RequestMapping("/api/admin/sagas")
 public class AdminSagaController {
 
+  private static final int MAX_REASON = 500;
+
   private final SagaOperations operations;
+
+  /** The body of a decision. */
+  public record DecisionRequest(String reason) {}
 
   public AdminSagaController(SagaOperations operations) {
     this.operations = operations;
@@ -44,14 +54,27 @@ public class AdminSagaController {
 
   @PostMapping("/{paymentTxId}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  public OperatorDecisionResult retry(@PathVariable String paymentTxId) {
-    return operations.retry(paymentTxId);
+  public OperatorDecisionResult retry(
+      @PathVariable String paymentTxId, @RequestBody(required = false) DecisionRequest body) {
+    return operations.retry(paymentTxId, decision(body));
   }
 
   @PostMapping("/{paymentTxId}/compensate")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  public OperatorDecisionResult compensate(@PathVariable String paymentTxId) {
-    return operations.compensate(paymentTxId);
+  public OperatorDecisionResult compensate(
+      @PathVariable String paymentTxId, @RequestBody(required = false) DecisionRequest body) {
+    return operations.compensate(paymentTxId, decision(body));
+  }
+
+  private static OperatorDecision decision(DecisionRequest body) {
+    String reason = body == null || body.reason() == null ? "" : body.reason().trim();
+    if (reason.isEmpty() || reason.length() > MAX_REASON) {
+      throw new TicketingException(
+          Kind.INVALID,
+          "Reason required",
+          "a decision needs a reason of 1 to " + MAX_REASON + " characters: send {\"reason\": \"...\"}");
+    }
+    return new OperatorDecision(reason, Actors.current());
   }
 
   private static PaymentStatus parseStatus(String status) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A saga seen from both sides: the polling row, and the workflow's live state and step log
- * (null with {@code liveError} when the workflow cannot be queried).
+ * (null with {@code liveError} when the workflow cannot be queried); and the operator decisions
+ * sent to it through this API, newest first.
  */
 public record SagaInspection(
-    SagaSummary row, SagaState live, List<SagaStep> steps, String liveError) {}
+    SagaSummary row, SagaState live, List<SagaStep> steps, String liveError, List<AuditEntry> decisions) {}

@@ -2,13 +2,16 @@ package com.ticketing.admin;
 
 import com.ticketing.errors.TicketingException;
 import com.ticketing.errors.TicketingException.Kind;
+import com.ticketing.logging.LogSafe;
 import com.ticketing.payment.PaymentTransaction;
 import com.ticketing.payment.PaymentTransactionRepository;
 import com.ticketing.saga.PaymentSagaWorkflow;
 import com.ticketing.saga.PaymentStatus;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
@@ -16,20 +19,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What operators can do to sagas: list them from the polling table, inspect and decide. */
+/**
+ * What operators can do to sagas: list them from the polling table, inspect and decide. Every
+ * decision is written to the audit trail before it is sent, and its outcome after.
+ */
 @Service
 public class SagaOperations {
 
+  private static final Logger log = LoggerFactory.getLogger(SagaOperations.class);
+  private static final int DECISIONS_SHOWN = 50;
+
   private final PaymentTransactionRepository transactions;
   private final WorkflowClient workflowClient;
+  private final OperatorAudit audit;
   private final Clock clock;
 
-  public SagaOperations(PaymentTransactionRepository transactions, WorkflowClient workflowClient, Clock clock) {
+  public SagaOperations(
+      PaymentTransactionRepository transactions, WorkflowClient workflowClient, OperatorAudit audit, Clock clock) {
     this.transactions = transactions;
     this.workflowClient = workflowClient;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -45,42 +59,73 @@ public class SagaOperations {
 
   public SagaInspection inspect(String paymentTxId) {
     SagaSummary row = SagaSummary.of(existing(paymentTxId), clock.instant());
+    List<AuditEntry> decisions = audit.ofSaga(paymentTxId, DECISIONS_SHOWN);
     try {
       PaymentSagaWorkflow saga = saga(paymentTxId);
-      return new SagaInspection(row, saga.state(), saga.steps(), null);
-    } catch (WorkflowException | io.grpc.StatusRuntimeException unavailable) {
-      return new SagaInspection(row, null, List.of(), "workflow not queryable: " + unavailable.getMessage());
+      return new SagaInspection(row, saga.state(), saga.steps(), null, decisions);
+    } catch (WorkflowException | StatusRuntimeException unavailable) {
+      log.warn("saga {} not queryable: {}", LogSafe.of(paymentTxId), LogSafe.of(unavailable));
+      return new SagaInspection(
+          row, null, List.of(), "workflow not queryable (ended, or Temporal unreachable; see the service log)", decisions);
     }
   }
 
-  public OperatorDecisionResult retry(String paymentTxId) {
-    return decide(paymentTxId, "retry", PaymentSagaWorkflow::retry);
+  public OperatorDecisionResult retry(String paymentTxId, OperatorDecision decision) {
+    return decide(paymentTxId, "retry", decision, PaymentSagaWorkflow::retry);
   }
 
-  public OperatorDecisionResult compensate(String paymentTxId) {
-    return decide(paymentTxId, "compensate", PaymentSagaWorkflow::compensate);
+  public OperatorDecisionResult compensate(String paymentTxId, OperatorDecision decision) {
+    return decide(paymentTxId, "compensate", decision, PaymentSagaWorkflow::compensate);
   }
 
   private OperatorDecisionResult decide(
-      String paymentTxId, String decision, Function<PaymentSagaWorkflow, String> update) {
-    existing(paymentTxId);
+      String paymentTxId, String name, OperatorDecision decision, Function<PaymentSagaWorkflow, String> update) {
+    long entry = audit.requested(paymentTxId, name, decision.reason(), decision.actor());
+    log.info(
+        "{} asks {} of saga {}: {}",
+        LogSafe.of(decision.actor()), name, LogSafe.of(paymentTxId), LogSafe.of(decision.reason()));
     try {
-      return new OperatorDecisionResult(paymentTxId, decision, update.apply(saga(paymentTxId)));
+      existing(paymentTxId);
+      OperatorDecisionResult accepted =
+          new OperatorDecisionResult(paymentTxId, name, update.apply(saga(paymentTxId)));
+      record(entry, "accepted", accepted.message());
+      return accepted;
+    } catch (TicketingException notFound) {
+      record(entry, "not_found", notFound.getMessage());
+      throw notFound;
     } catch (WorkflowNotFoundException gone) {
-      throw refused(paymentTxId, decision, "its workflow has ended or does not exist");
+      throw refused(entry, paymentTxId, name, "its workflow has ended or does not exist");
     } catch (WorkflowUpdateException rejected) {
-      throw refused(paymentTxId, decision, messageOf(rejected));
+      throw refused(entry, paymentTxId, name, refusalOf(rejected));
+    } catch (WorkflowServiceException | StatusRuntimeException unreachable) {
+      log.warn("{} of saga {} not delivered: {}", name, LogSafe.of(paymentTxId), LogSafe.of(unreachable));
+      record(entry, "unavailable", "Temporal could not be reached");
+      throw new TicketingException(
+          Kind.UNAVAILABLE,
+          "Temporal unavailable",
+          name + " of saga " + paymentTxId + " may not have been delivered: check the saga, then decide again");
     } catch (WorkflowException other) {
-      throw refused(paymentTxId, decision, messageOf(other));
+      throw refused(entry, paymentTxId, name, refusalOf(other));
     }
   }
 
-  private static TicketingException refused(String paymentTxId, String decision, String why) {
+  private void record(long entry, String result, String detail) {
+    try {
+      audit.complete(entry, result, detail);
+    } catch (RuntimeException lost) {
+      // The decision happened; its row stays 'requested', which says that its outcome is unknown.
+      log.error("audit row {} not completed with {}: {}", entry, result, LogSafe.of(lost));
+    }
+  }
+
+  private TicketingException refused(long entry, String paymentTxId, String decision, String why) {
+    record(entry, "refused", why);
     return new TicketingException(
         Kind.CONFLICT, "Decision refused", decision + " refused for saga " + paymentTxId + ": " + why);
   }
 
-  private static String messageOf(WorkflowException failure) {
+  /** The workflow's own refusal (an ApplicationFailure it raised); anything else stays in the log. */
+  private static String refusalOf(WorkflowException failure) {
     Throwable cause = failure.getCause();
     while (cause != null) {
       if (cause instanceof ApplicationFailure app) {
@@ -88,7 +133,8 @@ public class SagaOperations {
       }
       cause = cause.getCause();
     }
-    return failure.getMessage();
+    log.warn("decision failed: {}", LogSafe.of(failure));
+    return "the workflow did not accept it";
   }
 
   private PaymentTransaction existing(String paymentTxId) {

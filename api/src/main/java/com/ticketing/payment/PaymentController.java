@@ -1,8 +1,12 @@
 package com.ticketing.payment;
 
-import com.ticketing.saga.PaymentStatus;
-import org.springframework.http.HttpStatus;
+import com.ticketing.errors.TicketingException;
+import com.ticketing.errors.TicketingException.Kind;
 import com.ticketing.mode.ServesRest;
+import com.ticketing.reservation.ReservationService;
+import com.ticketing.saga.PaymentStatus;
+import com.ticketing.security.Buyers;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,12 +23,18 @@ public class PaymentController {
 
   private final PaymentSagaStarter starter;
   private final PaymentQueries queries;
+  private final ReservationService reservations;
+  private final Buyers buyers;
 
-  public PaymentController(PaymentSagaStarter starter, PaymentQueries queries) {
+  public PaymentController(
+      PaymentSagaStarter starter, PaymentQueries queries, ReservationService reservations, Buyers buyers) {
     this.starter = starter;
     this.queries = queries;
+    this.reservations = reservations;
+    this.buyers = buyers;
   }
 
+  /** {@code userId} may be left out when the caller has a buyer JWT (its subject is the user). */
   public record PayRequest(Long userId, Long reservationId, String paymentTxId) {}
 
   public record PayResponse(String paymentTxId, PaymentStatus status) {}
@@ -32,13 +42,23 @@ public class PaymentController {
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public PayResponse pay(@RequestBody PayRequest request) {
-    StartedPayment started =
-        starter.start(new PaymentCommand(request.userId(), request.reservationId(), request.paymentTxId()));
+    Long userId = buyers.actingUserId(request.userId());
+    if (buyers.authenticated() && request.reservationId() != null && request.reservationId() > 0) {
+      long reservationId = request.reservationId();
+      // Another buyer's reservation does not exist for the caller (the starter would say 403).
+      buyers.requireOwnedBy(
+          reservations.find(reservationId).getUserId(), () -> TicketingException.notFound("reservation", reservationId));
+    }
+    StartedPayment started = starter.start(new PaymentCommand(userId, request.reservationId(), request.paymentTxId()));
     return new PayResponse(started.paymentTxId(), started.status());
   }
 
   @GetMapping("/{paymentTxId}")
   public PaymentView poll(@PathVariable String paymentTxId) {
-    return queries.find(paymentTxId);
+    PaymentView payment = queries.find(paymentTxId);
+    buyers.requireOwnedBy(
+        payment.userId(),
+        () -> new TicketingException(Kind.NOT_FOUND, "Payment not found", "payment " + paymentTxId + " does not exist"));
+    return payment;
   }
 }

@@ -1,6 +1,8 @@
 package com.ticketing.points;
 
+import com.ticketing.errors.TicketingException;
 import com.ticketing.mode.ServesRest;
+import com.ticketing.security.Buyers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,15 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class PointsController {
 
   private final PointsService points;
+  private final Buyers buyers;
 
-  public PointsController(PointsService points) {
+  public PointsController(PointsService points, Buyers buyers) {
     this.points = points;
+    this.buyers = buyers;
   }
 
   public record Balance(long userId, long balance) {}
 
   @GetMapping("/api/users/{userId}/points")
   public Balance balance(@PathVariable long userId) {
+    buyers.requireOwnedBy(userId, () -> TicketingException.notFound("user", userId));
     return new Balance(userId, points.balanceOf(userId));
   }
 }

@@ -4,7 +4,7 @@ import com.ticketing.mode.ServesRest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Runs a reconciliation on demand; under /api/admin, so it needs the operator token. */
+/** Runs a reconciliation on demand; under /api/admin, so it needs the viewer (or operator) role. */
 @RestController
 @ServesRest
 public class ReconciliationController {

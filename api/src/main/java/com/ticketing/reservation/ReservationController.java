@@ -1,9 +1,13 @@
 package com.ticketing.reservation;
 
 import com.ticketing.errors.Require;
+import com.ticketing.errors.TicketingException;
+import com.ticketing.mode.ServesRest;
+import com.ticketing.security.Buyers;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import com.ticketing.mode.ServesRest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,22 +21,41 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReservationController {
 
   private final ReservationService reservations;
+  private final Buyers buyers;
 
-  public ReservationController(ReservationService reservations) {
+  public ReservationController(ReservationService reservations, Buyers buyers) {
     this.reservations = reservations;
+    this.buyers = buyers;
   }
 
+  /** {@code userId} may be left out when the caller has a buyer JWT (its subject is the user). */
   public record HoldRequest(Long userId, Long seatId) {}
 
   public record HoldResponse(
-      long reservationId, long userId, long seatId, long amount, ReservationStatus status, Instant expiresAt) {}
+      long reservationId, long userId, long seatId, long amount, ReservationStatus status, Instant expiresAt) {
+
+    static HoldResponse of(Reservation reservation) {
+      return new HoldResponse(
+          reservation.getId(),
+          reservation.getUserId(),
+          reservation.getSeatId(),
+          reservation.getAmount(),
+          reservation.getStatus(),
+          reservation.getExpiresAt());
+    }
+  }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   public HoldResponse hold(@RequestBody HoldRequest request) {
-    Reservation held =
-        reservations.hold(Require.positive("userId", request.userId()), Require.positive("seatId", request.seatId()));
-    return new HoldResponse(
-        held.getId(), held.getUserId(), held.getSeatId(), held.getAmount(), held.getStatus(), held.getExpiresAt());
+    long userId = Require.positive("userId", buyers.actingUserId(request.userId()));
+    return HoldResponse.of(reservations.hold(userId, Require.positive("seatId", request.seatId())));
+  }
+
+  @GetMapping("/{reservationId}")
+  public HoldResponse find(@PathVariable long reservationId) {
+    Reservation reservation = reservations.find(reservationId);
+    buyers.requireOwnedBy(reservation.getUserId(), () -> TicketingException.notFound("reservation", reservationId));
+    return HoldResponse.of(reservation);
   }
 }

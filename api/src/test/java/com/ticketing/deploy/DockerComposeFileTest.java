@@ -37,9 +37,16 @@ class DockerComposeFileTest {
 
   private static final List<String> SAGA_INSTANCES = List.of("payment-saga", "payment-saga-worker");
   private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
-  /** `${NAME}`, `${NAME:-default}`, `${NAME-default}`: compose interpolation, resolved to the default. */
+  private static final List<String> ONE_SHOT_JOBS = List.of("temporal-setup", "temporal-register", "kafka-init");
+  /** Every secret the stack uses: none may have a default. */
+  private static final List<String> CREDENTIALS =
+      List.of("TICKETING_DB_PASSWORD", "MYSQL_ROOT_PASSWORD", "TEMPORAL_DB_PASSWORD", "OPERATOR_TOKEN");
+  /**
+   * `${NAME}`, `${NAME:-default}`, `${NAME-default}`: compose interpolation, resolved to the
+   * default; `${NAME:?error}` (required) to the stand-in `<NAME>`.
+   */
   private static final Pattern COMPOSE_VARIABLE =
-      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
   /** A Spring placeholder `${NAME}` or `${NAME:default}`. */
   private static final Pattern SPRING_PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
 
@@ -90,7 +97,7 @@ class DockerComposeFileTest {
   void apiInstanceRunsModeAllOnPort8080AndWorkerInstanceRunsModeWorkerUnpublished() {
     assertThat(environment("payment-saga")).containsEntry("TICKETING_MODE", "all");
     assertThat(environment("payment-saga-worker")).containsEntry("TICKETING_MODE", "worker");
-    assertThat(publishedPorts("payment-saga")).containsExactly(new Published(8080, 8080));
+    assertThat(publishedPorts("payment-saga")).containsExactly(new Published("", 8080, 8080));
     assertThat(publishedPorts("payment-saga-worker")).isEmpty();
     for (String instance : SAGA_INSTANCES) {
       assertThat(healthcheck(instance))
@@ -180,7 +187,7 @@ class DockerComposeFileTest {
 
   @Test
   void temporalUiIsPublishedOn8088AndNoHostPortIsPublishedTwice() {
-    assertThat(publishedPorts("temporal-ui")).containsExactly(new Published(8088, 8080));
+    assertThat(publishedPorts("temporal-ui")).containsExactly(new Published(LOOPBACK, 8088, 8080));
     assertThat(environment("temporal-ui"))
         .containsEntry("TEMPORAL_ADDRESS", "temporal:7233")
         .containsEntry("TEMPORAL_CORS_ORIGINS", "http://localhost:8088");
@@ -254,7 +261,7 @@ class DockerComposeFileTest {
       int containerPort = port(listenerAddress(environment(broker).get("KAFKA_LISTENERS"), "EXTERNAL"));
 
       assertThat(listeners).as(broker).containsEntry("EXTERNAL", "localhost:" + hostPort);
-      assertThat(publishedPorts(broker)).as(broker).containsExactly(new Published(hostPort, containerPort));
+      assertThat(publishedPorts(broker)).as(broker).containsExactly(new Published(LOOPBACK, hostPort, containerPort));
     }
   }
 
@@ -294,8 +301,8 @@ class DockerComposeFileTest {
                           .containsKey("healthcheck");
                   case "service_completed_successfully" ->
                       assertThat(string(service(dependency).getOrDefault("restart", "no")))
-                          .as(name + " waits for one-shot job " + dependency)
-                          .isEqualTo("no");
+                          .as(name + " waits for one-shot job " + dependency + ", which must not restart once done")
+                          .matches("no|on-failure(:\\d+)?");
                   case "service_started" -> {}
                   default -> fail(name + ": unknown condition " + condition);
                 }
@@ -318,9 +325,86 @@ class DockerComposeFileTest {
         .isEqualTo("/etc/temporal/config/dynamicconfig/docker.yaml");
   }
 
+  // --- doors: what the stack exposes, and to whom -------------------------------------------
+
+  @Test
+  void onlyTheServicesHttpPortIsPublishedBeyondLoopback() {
+    for (String name : services.keySet()) {
+      for (Published published : publishedPorts(name)) {
+        if (name.equals("payment-saga") && published.container() == 8080) {
+          continue;
+        }
+        assertThat(published.hostIp()).as(name + " publishes " + published).isEqualTo(LOOPBACK);
+      }
+    }
+    assertThat(publishedPorts("temporal")).containsExactly(new Published(LOOPBACK, 7233, 7233));
+    assertThat(publishedPorts("kafka-ui")).containsExactly(new Published(LOOPBACK, 8089, 8080));
+  }
+
+  @Test
+  void noCredentialHasADefault() throws IOException {
+    String compose = Files.readString(root.resolve("docker-compose.yml"));
+    for (String credential : CREDENTIALS) {
+      Matcher uses = Pattern.compile("\\$\\{" + credential + "([^}]*)}").matcher(compose);
+      int count = 0;
+      while (uses.find()) {
+        count++;
+        assertThat(uses.group(1)).as("${" + credential + uses.group(1) + "} must be required").startsWith(":?");
+      }
+      assertThat(count).as(credential + " used").isPositive();
+    }
+    for (String instance : SAGA_INSTANCES) {
+      assertThat(environment(instance))
+          .as(instance)
+          .containsEntry("MYSQL_PASSWORD", "<TICKETING_DB_PASSWORD>")
+          .containsEntry("OPERATOR_TOKEN", "<OPERATOR_TOKEN>")
+          .containsEntry("TICKETING_DEMO_DATA", "false");
+    }
+  }
+
+  @Test
+  void oneShotJobsRetryATransientFailureAFewTimes() {
+    for (String job : ONE_SHOT_JOBS) {
+      assertThat(string(service(job).get("restart"))).as(job).isEqualTo("on-failure:5");
+    }
+  }
+
+  @Test
+  void serviceJvmsHaveAMemoryLimit() {
+    for (String name : List.of("payment-saga", "payment-saga-worker", "kafka-1", "kafka-2", "kafka-3", "kafka-ui")) {
+      assertThat(string(service(name).get("mem_limit"))).as(name).isNotBlank();
+    }
+    for (String broker : BROKERS) {
+      assertThat(environment(broker).get("KAFKA_HEAP_OPTS")).as(broker).contains("-Xmx512m");
+    }
+  }
+
+  @Test
+  void temporalUiSendsItsCsrfCookieOverPlainHttp() {
+    assertThat(environment("temporal-ui")).containsEntry("TEMPORAL_CSRF_COOKIE_INSECURE", "true");
+  }
+
+  @Test
+  void registerStopsOnASearchAttributeOfAnotherType() throws IOException {
+    String script = mountedScript("temporal-register", "deploy/temporal/register.sh");
+    String differentType = script.substring(script.indexOf("*\"different type\"*)"));
+
+    assertThat(script.indexOf("*\"different type\"*)")).isLessThan(script.lastIndexOf("*\"lready exists\"*)"));
+    assertThat(differentType.substring(0, differentType.indexOf(";;"))).contains("exit 2");
+  }
+
+  @Test
+  void scriptsAndTheWrapperKeepUnixLineEndings() throws IOException {
+    assertThat(Files.readAllLines(root.resolve(".gitattributes")))
+        .contains("/mvnw text eol=lf", "*.sh text eol=lf", "*.cmd text eol=crlf");
+  }
+
   // --- helpers ----------------------------------------------------------------------------
 
-  private record Published(int host, int container) {}
+  private static final String LOOPBACK = "127.0.0.1";
+
+  /** A published port: the host address it binds ("" = every interface), host and container port. */
+  private record Published(String hostIp, int host, int container) {}
 
   private static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -410,8 +494,10 @@ class DockerComposeFileTest {
     Matcher matcher = COMPOSE_VARIABLE.matcher(value);
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
-      String fallback = matcher.group(2) == null ? "" : matcher.group(2);
-      matcher.appendReplacement(resolved, Matcher.quoteReplacement(fallback));
+      String operator = matcher.group(2) == null ? "" : matcher.group(2);
+      String replacement =
+          operator.endsWith("?") ? "<" + matcher.group(1) + ">" : matcher.group(3) == null ? "" : matcher.group(3);
+      matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(resolved);
     return resolved.toString().replace("$$", "$");
@@ -446,6 +532,7 @@ class DockerComposeFileTest {
       if (port instanceof Map<?, ?> longSyntax) {
         published.add(
             new Published(
+                longSyntax.get("host_ip") == null ? "" : string(longSyntax.get("host_ip")),
                 Integer.parseInt(string(longSyntax.get("published"))),
                 Integer.parseInt(string(longSyntax.get("target")))));
       } else {
@@ -453,7 +540,9 @@ class DockerComposeFileTest {
         if (parts.length >= 2) {
           published.add(
               new Published(
-                  Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1])));
+                  parts.length == 3 ? parts[0] : "",
+                  Integer.parseInt(parts[parts.length - 2]),
+                  Integer.parseInt(parts[parts.length - 1])));
         }
       }
     }

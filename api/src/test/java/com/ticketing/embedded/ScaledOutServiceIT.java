@@ -1,5 +1,7 @@
 package com.ticketing.embedded;
 
+import com.ticketing.it.ServiceProcess;
+
 import com.ticketing.it.ApiClient.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +38,6 @@ class ScaledOutServiceIT {
   private static final int SAGAS_PER_ROUND = 20;
   /** Demo users 1-100: each saga pays with a user of its own, so no balance runs short. */
   private static final int MAX_SAGAS = 100;
-
-  /** Needed only because the engine is MariaDB, not MySQL 8 (see EmbeddedEngines). */
-  private static final List<String> MARIADB_ARGUMENTS =
-      List.of(
-          "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect",
-          "--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false");
 
   private static Map<String, Object> engines;
   private static WorkflowServiceStubs temporalStubs;
@@ -219,7 +215,7 @@ class ScaledOutServiceIT {
   }
 
   private static ServiceProcess launch(String name, Map<String, String> environment) {
-    ServiceProcess instance = ServiceProcess.start(name, ServiceProcess.freePort(), environment, MARIADB_ARGUMENTS);
+    ServiceProcess instance = ServiceProcess.start(name, ServiceProcess.freePort(), environment, ServiceProcess.MARIADB_ARGUMENTS);
     running.add(instance);
     return instance;
   }
@@ -234,6 +230,10 @@ class ScaledOutServiceIT {
     environment.put("MYSQL_PASSWORD", "");
     environment.put("KAFKA_BOOTSTRAP_SERVERS", (String) engines.get("spring.kafka.bootstrap-servers"));
     environment.put("TEMPORAL_ADDRESS", temporalTarget());
+    // The sagas pay with demo users 1-100, which the external profile loads only when asked.
+    environment.put("TICKETING_DEMO_DATA", "true");
+    // Health shows its components (db, kafka, temporal) to viewers only.
+    environment.put("VIEWER_TOKEN", "scaled-out-viewer");
     return environment;
   }
 

@@ -81,6 +81,21 @@ public final class ApiClient {
     return send(request.build());
   }
 
+  /** A request with a JSON body (none when null) and extra headers (name, value, name, value, …). */
+  public Response sendJson(String method, String path, String json, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request.build());
+  }
+
   private Response send(HttpRequest request) {
     try {
       HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ticketing.it.ApiClient.Response;
 import com.ticketing.it.IntegrationTest;
 import com.ticketing.it.RowLock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -15,6 +21,42 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HoldRaceIntegrationTest extends IntegrationTest {
 
   @Autowired private DataSource dataSource;
+
+  @Test
+  void concurrentHoldsOfNeighbouringSeatsAllSucceed() throws Exception {
+    int buyers = 30;
+    List<Long> users = new ArrayList<>();
+    List<Long> seats = new ArrayList<>();
+    for (int i = 0; i < buyers; i++) {
+      users.add(newUser(10_000));
+      seats.add(newSeat(1_000));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(buyers);
+    CountDownLatch gate = new CountDownLatch(1);
+    try {
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < buyers; i++) {
+        long user = users.get(i);
+        long seat = seats.get(i);
+        answers.add(pool.submit(() -> {
+          gate.await();
+          return api.hold(user, seat);
+        }));
+      }
+      gate.countDown();
+      for (Future<Response> answer : answers) {
+        assertThat(answer.get(30, TimeUnit.SECONDS).status()).as("hold answer").isEqualTo(201);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject(
+            "SELECT COUNT(*) FROM reservations WHERE status = 'HELD' AND seat_id BETWEEN ? AND ?",
+            Integer.class,
+            seats.get(0),
+            seats.get(buyers - 1)))
+        .isEqualTo(buyers);
+  }
 
   @Test
   void holdingASeatNeverErasesAPaymentCommittedAtTheSameMoment() throws Exception {

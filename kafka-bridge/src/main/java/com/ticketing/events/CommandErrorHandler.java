@@ -1,5 +1,6 @@
 package com.ticketing.events;
 
+import com.ticketing.logging.LogSafe;
 import com.ticketing.events.InboundCommandMetrics.Result;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -53,7 +54,7 @@ final class CommandErrorHandler {
     public void onNextBackOff(MessageListenerContainer container, Exception exception, long nextBackOff) {
       metrics.count(Result.RETRIED);
       Exception cause = ErrorHandlingUtils.findRootCause(exception);
-      log.warn("inbound command failed transiently, delivered again in {} ms: {}", nextBackOff, cause.toString());
+      log.warn("inbound command failed transiently, delivered again in {} ms: {}", nextBackOff, LogSafe.of(cause));
       super.onNextBackOff(container, exception, nextBackOff);
     }
   }
@@ -73,7 +74,7 @@ final class CommandErrorHandler {
           "{} sent to {}: {}",
           KafkaUtils.format(record),
           deadLetterTopic,
-          ErrorHandlingUtils.findRootCause(failure).toString());
+          LogSafe.of(ErrorHandlingUtils.findRootCause(failure)));
     }
 
     @Override

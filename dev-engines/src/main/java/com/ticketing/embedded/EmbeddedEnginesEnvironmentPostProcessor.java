@@ -26,8 +26,12 @@ public class EmbeddedEnginesEnvironmentPostProcessor implements EnvironmentPostP
     if (!environment.getProperty("ticketing.embedded.enabled", Boolean.class, false)) {
       return;
     }
-    int temporalPort = environment.getProperty("ticketing.embedded.temporal-port", Integer.class, 7233);
-    EmbeddedEngines engines = EmbeddedEngines.startOnce(temporalPort);
+    EmbeddedEngines.Ports ports =
+        new EmbeddedEngines.Ports(
+            environment.getProperty("ticketing.embedded.mariadb-port", Integer.class, 0),
+            environment.getProperty("ticketing.embedded.kafka-port", Integer.class, 0),
+            environment.getProperty("ticketing.embedded.temporal-port", Integer.class, 7233));
+    EmbeddedEngines engines = EmbeddedEngines.startOnce(ports);
     log.info(engines.summary());
     environment
         .getPropertySources()

@@ -1,6 +1,5 @@
-package com.ticketing.embedded;
+package com.ticketing.it;
 
-import com.ticketing.it.ApiClient;
 import com.ticketing.it.ApiClient.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +19,13 @@ import tools.jackson.databind.JsonNode;
  * One instance of the packaged service ({@code java -jar api-*.jar}) in its own JVM, configured
  * only through environment variables and program arguments, the way a deployment runs it.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
+
+  /** Needed only because the test engine is MariaDB, not MySQL 8 (see EmbeddedEngines). */
+  public static final List<String> MARIADB_ARGUMENTS =
+      List.of(
+          "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect",
+          "--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false");
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
@@ -33,20 +38,23 @@ final class ServiceProcess implements AutoCloseable {
   private final Path log;
   private final Process process;
   private final ApiClient api;
+  /** Health shows its components only to a viewer (or operator); null: the status alone. */
+  private final String viewerToken;
 
-  private ServiceProcess(String name, int port, Path log, Process process) {
+  private ServiceProcess(String name, int port, Path log, Process process, String viewerToken) {
     this.name = name;
     this.port = port;
     this.api = new ApiClient(port);
     this.log = log;
     this.process = process;
+    this.viewerToken = viewerToken;
   }
 
   /**
    * Starts the jar with exactly these variables (plus PATH, HOME and the like) and arguments;
    * PORT is set to the given port unless it is 0. Output goes to {@code target/<name>.log}.
    */
-  static ServiceProcess start(String name, int port, Map<String, String> environment, List<String> arguments) {
+  public static ServiceProcess start(String name, int port, Map<String, String> environment, List<String> arguments) {
     Path log = Path.of("target", name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -64,15 +72,21 @@ final class ServiceProcess implements AutoCloseable {
       builder.environment().put("PORT", Integer.toString(port));
     }
     try {
-      return new ServiceProcess(name, port, log, builder.start());
+      Process process = builder.start();
+      // Should the test JVM end early (a failure, Ctrl-C), the instance must not outlive it.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
+      return new ServiceProcess(name, port, log, process, environment.get("VIEWER_TOKEN"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + command, e);
     }
   }
 
-  /** The Spring Boot jar the {@code package} phase built (not the plain {@code .original}). */
-  static Path packagedJar() {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
+  /**
+   * The Spring Boot jar the {@code package} phase built (not the plain {@code .original}): in
+   * {@code target}, or where failsafe says ({@code target/production} for {@code -Pproduction}).
+   */
+  public static Path packagedJar() {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("ticketing.packaged-jar-dir", "target")))) {
       List<Path> jars =
           files
               .filter(p -> p.getFileName().toString().matches("api-.*\\.jar"))
@@ -88,7 +102,7 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -96,19 +110,20 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /**
-   * Polls {@code /actuator/health} until it says UP and returns that answer; fails with the
+   * Polls {@code /actuator/health} (as a viewer when the instance has VIEWER_TOKEN, so that the
+   * answer has its components) until it says UP and returns that answer; fails with the
    * log's tail when the process exits or the deadline passes first.
    */
-  JsonNode awaitHealthy(Duration deadline) {
+  public JsonNode awaitHealthy(Duration deadline) {
     long end = System.nanoTime() + deadline.toNanos();
     Response last = null;
     while (System.nanoTime() < end) {
@@ -117,7 +132,10 @@ final class ServiceProcess implements AutoCloseable {
             name + " exited with " + process.exitValue() + " before it was healthy\n" + tail(60));
       }
       try {
-        last = get("/actuator/health");
+        last =
+            viewerToken == null
+                ? get("/actuator/health")
+                : api.send("GET", "/actuator/health", "X-Operator-Token", viewerToken);
         if (last.status() == 200 && "UP".equals(last.body().path("status").asString())) {
           return last.body();
         }
@@ -131,7 +149,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Waits for the process to end by itself and returns its exit code. */
-  int awaitExit(Duration deadline) {
+  public int awaitExit(Duration deadline) {
     try {
       if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new AssertionError(name + " was still running after " + deadline + "\n" + tail(60));
@@ -143,16 +161,38 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  Response get(String path) {
+  public Response get(String path) {
     return api.get(path);
   }
 
-  Response post(String path, Map<String, ?> fields) {
+  public Response post(String path, Map<String, ?> fields) {
     return api.post(path, fields);
   }
 
+  /** A client of this instance's REST API. */
+  public ApiClient api() {
+    return api;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL, as a crashed machine or an OOM killer would end it: no shutdown hooks run. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Everything the process printed so far. */
-  String output() {
+  public String output() {
     try {
       return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
@@ -161,7 +201,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** The last lines of the output, headed by where the whole of it is. */
-  String tail(int lines) {
+  public String tail(int lines) {
     List<String> all = output().lines().toList();
     return "---- last " + Math.min(lines, all.size()) + " lines of " + log.toAbsolutePath() + " ----\n"
         + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

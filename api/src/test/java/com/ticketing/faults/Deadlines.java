@@ -1,0 +1,55 @@
+package com.ticketing.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/** Bounded waiting for the fault suite: every loop has a deadline, and no sleep is unexplained. */
+final class Deadlines {
+
+  private Deadlines() {}
+
+  /**
+   * Polls the condition every {@code interval} until it holds; false when the deadline passed
+   * first.
+   */
+  static boolean poll(Duration deadline, Duration interval, BooleanSupplier condition) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (true) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      if (System.nanoTime() >= end) {
+        return false;
+      }
+      pause(interval);
+    }
+  }
+
+  static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package com.ticketing.bench.report;
+
+/**
+ * CPU time spent during one run, in seconds per process (null where it could not be measured),
+ * and per finished saga the sum of the processes named in {@code counted}.
+ *
+ * @param service the service JVM (with the embedded Kafka broker and Temporal test server in it)
+ * @param mariaDb the embedded mariadbd process
+ * @param bench the bench JVM (the ceiling's worker or the direct path's loop, and the clients)
+ */
+public record CpuUsage(Double service, Double mariaDb, Double bench, Double perSagaMillis, String counted) {}
