@@ -26,8 +26,11 @@ public class PaymentTransactionActivitiesImpl implements PaymentTransactionActiv
   @Override
   public void record(PaymentRequest request, SagaState state, long revision, List<SagaEvent> events) {
     chaos.commit(FaultyStep.RECORD, () -> {
-      progress.record(request, state, revision);
-      outbox.append(events);
+      // The events describe the move: a write that was refused (a repeat, a late or backward
+      // attempt) announces nothing; a repeat's events are in the outbox since its first commit.
+      if (progress.record(request, state, revision)) {
+        outbox.append(events);
+      }
       return null;
     });
   }

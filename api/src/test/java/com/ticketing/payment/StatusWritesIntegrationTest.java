@@ -2,6 +2,8 @@ package com.ticketing.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ticketing.events.SagaEvent;
+import com.ticketing.events.SagaEventType;
 import com.ticketing.it.IntegrationTest;
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.PaymentStatus;
@@ -70,8 +72,87 @@ class StatusWritesIntegrationTest extends IntegrationTest {
     assertThat(revisionInDb(request.paymentTxId())).isEqualTo(10);
   }
 
+  /**
+   * A local activity may run again after its workflow task was lost, and the second run may take
+   * another branch: here the first run's debit failed and announced a retry, the second run's
+   * debit found the points taken and succeeded without one.
+   */
+  @Test
+  void aRetryAnnouncedByALostRunStaysCountedWhenTheNextRunSucceeds() {
+    Hold hold = holdNewSeat(10_000, 1_000);
+    PaymentRequest request = requestFor(hold, newPaymentTxId("orphan-retry"));
+    insertPaymentRow(request);
+
+    transactions.record(request, retrying(request, 1), 100, List.of(event(request, SagaEventType.PAYMENT_RETRY, 1)));
+    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 200, List.of(event(request, SagaEventType.PAYMENT_SUCCESS, null)));
+
+    assertThat(paymentStatusInDb(request.paymentTxId())).isEqualTo("SUCCESS");
+    assertThat(retryCountInDb(request.paymentTxId())).isEqualTo(1);
+    assertThat(outboxEventIds(request)).containsExactly(
+        request.paymentTxId() + ":payment.retry:1", request.paymentTxId() + ":payment.success");
+  }
+
+  /** The other way round: the lost run succeeded, the next run's debit failed before it looked. */
+  @Test
+  void aRetryAnnouncedAfterThePaymentSucceededIsNeitherWrittenNorPublished() {
+    Hold hold = holdNewSeat(10_000, 1_000);
+    PaymentRequest request = requestFor(hold, newPaymentTxId("retry-after-success"));
+    insertPaymentRow(request);
+
+    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 100, List.of(event(request, SagaEventType.PAYMENT_SUCCESS, null)));
+    transactions.record(request, retrying(request, 1), 200, List.of(event(request, SagaEventType.PAYMENT_RETRY, 1)));
+
+    assertThat(paymentStatusInDb(request.paymentTxId())).isEqualTo("SUCCESS");
+    assertThat(retryCountInDb(request.paymentTxId())).isZero();
+    assertThat(outboxEventIds(request)).containsExactly(request.paymentTxId() + ":payment.success");
+  }
+
+  @Test
+  void aWriteRefusedOnAClosedRowPublishesNoneOfItsEvents() {
+    Hold hold = holdNewSeat(10_000, 1_000);
+    PaymentRequest request = requestFor(hold, newPaymentTxId("closed-row-events"));
+    insertPaymentRow(request);
+
+    transactions.record(request, state(request, PaymentStatus.CANCEL, "hold expired"), 500, List.of(event(request, SagaEventType.PAYMENT_CANCEL, null)));
+    transactions.record(request, state(request, PaymentStatus.SUCCESS, null), 600, List.of(event(request, SagaEventType.PAYMENT_SUCCESS, null)));
+
+    assertThat(outboxEventIds(request)).containsExactly(request.paymentTxId() + ":payment.cancel");
+  }
+
+  @Test
+  void aRepeatedFirstWriteNeverTurnsARetryingRowBackToProcessing() {
+    Hold hold = holdNewSeat(10_000, 1_000);
+    PaymentRequest request = requestFor(hold, newPaymentTxId("processing-again"));
+    insertPaymentRow(request);
+
+    transactions.record(request, state(request, PaymentStatus.PROCESSING, null), 100, List.of(event(request, SagaEventType.PAYMENT_TRY, null)));
+    transactions.record(request, retrying(request, 1), 200, List.of(event(request, SagaEventType.PAYMENT_RETRY, 1)));
+    transactions.record(request, state(request, PaymentStatus.PROCESSING, null), 300, List.of(event(request, SagaEventType.PAYMENT_TRY, null)));
+
+    assertThat(paymentStatusInDb(request.paymentTxId())).isEqualTo("RETRYING");
+    assertThat(retryCountInDb(request.paymentTxId())).isEqualTo(1);
+  }
+
   private static SagaState state(PaymentRequest request, PaymentStatus status, String error) {
     return new SagaState(request.paymentTxId(), status, 0, error, false, false, null, 0);
+  }
+
+  private static SagaState retrying(PaymentRequest request, int retryCount) {
+    return new SagaState(request.paymentTxId(), PaymentStatus.RETRYING, retryCount, "bank timeout", false, false, null, 0);
+  }
+
+  private static SagaEvent event(PaymentRequest request, SagaEventType type, Integer retryCount) {
+    return new SagaEvent(type, request, 1_000L, retryCount, null);
+  }
+
+  private List<String> outboxEventIds(PaymentRequest request) {
+    return jdbc.queryForList(
+        "SELECT event_id FROM saga_outbox WHERE event_id LIKE ? ORDER BY id", String.class, request.paymentTxId() + ":%");
+  }
+
+  private int retryCountInDb(String paymentTxId) {
+    return jdbc.queryForObject(
+        "SELECT retry_count FROM payment_transactions WHERE payment_tx_id = ?", Integer.class, paymentTxId);
   }
 
   private long revisionInDb(String paymentTxId) {
