@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,23 +125,38 @@ class ScaledOutServiceIT {
 
   private record Saga(String paymentTxId, long userId, long amount, long balanceBefore) {}
 
-  /** Holds one seat per user (user i takes seat 100 + i) and pays for it. */
+  /**
+   * Holds one seat per user (user i takes seat 100 + i), then pays for all of them at once: each
+   * saga runs in one or two workflow tasks, so only starts that overlap keep more than one
+   * worker's pollers busy.
+   */
   private static List<Saga> startSagas(ServiceProcess api, int firstUser, int count) {
     List<Saga> sagas = new ArrayList<>();
+    Map<Saga, Long> reservations = new HashMap<>();
     for (long userId = firstUser; userId < firstUser + count; userId++) {
       long balanceBefore = balance(api, userId);
       Response held = api.post("/api/reservations", Map.of("userId", userId, "seatId", 100 + userId));
       assertThat(held.status()).as("hold answer %s", held).isEqualTo(201);
-      String paymentTxId = "scaled-out-" + userId + "-" + UUID.randomUUID();
-      Response paid =
-          api.post(
-              "/api/payments",
-              Map.of(
-                  "userId", userId,
-                  "reservationId", held.body().path("reservationId").asLong(),
-                  "paymentTxId", paymentTxId));
-      assertThat(paid.status()).as("pay answer %s", paid).isEqualTo(202);
-      sagas.add(new Saga(paymentTxId, userId, held.body().path("amount").asLong(), balanceBefore));
+      Saga saga = new Saga("scaled-out-" + userId + "-" + UUID.randomUUID(), userId, held.body().path("amount").asLong(), balanceBefore);
+      sagas.add(saga);
+      reservations.put(saga, held.body().path("reservationId").asLong());
+    }
+    ExecutorService payers = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<Response>> answers = new ArrayList<>();
+      for (Saga saga : sagas) {
+        answers.add(payers.submit(() -> api.post(
+            "/api/payments",
+            Map.of("userId", saga.userId(), "reservationId", reservations.get(saga), "paymentTxId", saga.paymentTxId()))));
+      }
+      for (Future<Response> answer : answers) {
+        Response paid = answer.get();
+        assertThat(paid.status()).as("pay answer %s", paid).isEqualTo(202);
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException("paying for the round's seats failed", e);
+    } finally {
+      payers.shutdownNow();
     }
     return sagas;
   }
