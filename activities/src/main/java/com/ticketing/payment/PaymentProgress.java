@@ -22,15 +22,19 @@ public class PaymentProgress {
   /**
    * Writes the state unless the row already holds a newer revision or a final status. The starter
    * wrote the row before the workflow began; only a saga started some other way (by hand, from the
-   * CLI) finds none and creates it.
+   * CLI) finds none and creates it. Returns whether the state was written.
    */
   @Transactional
-  public void record(PaymentRequest request, SagaState state, long revision) {
+  public boolean record(PaymentRequest request, SagaState state, long revision) {
     Instant now = clock.instant();
-    if (write(request, state, revision, now) == 0 && !transactions.existsById(request.paymentTxId())) {
-      transactions.insertIfAbsent(request, now);
-      write(request, state, revision, now);
+    if (write(request, state, revision, now) == 1) {
+      return true;
     }
+    if (transactions.existsById(request.paymentTxId())) {
+      return false;
+    }
+    transactions.insertIfAbsent(request, now);
+    return write(request, state, revision, now) == 1;
   }
 
   private int write(PaymentRequest request, SagaState state, long revision, Instant now) {

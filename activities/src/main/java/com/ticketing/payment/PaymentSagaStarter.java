@@ -10,6 +10,7 @@ import com.ticketing.reservation.ReservationStatus;
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.PaymentSagaWorkflow;
 import com.ticketing.saga.PaymentStatus;
+import com.ticketing.saga.SagaSearchAttributes;
 import com.ticketing.saga.SagaProperties;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -17,6 +18,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +145,14 @@ public class PaymentSagaStarter {
             .setTaskQueue(PaymentSagaWorkflow.TASK_QUEUE)
             .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            // Tagged at start, so that a happy saga needs no tagging of its own until it ends.
+            .setTypedSearchAttributes(
+                SearchAttributes.newBuilder()
+                    .set(SagaSearchAttributes.USER_ID, request.userId())
+                    .set(SagaSearchAttributes.SEAT_ID, request.seatId())
+                    .set(SagaSearchAttributes.PAYMENT_STATUS, PaymentStatus.PROCESSING.name())
+                    .set(SagaSearchAttributes.RETRY_COUNT, 0L)
+                    .build())
             .setMemo(Map.of(
                 "userId", request.userId(),
                 "seatId", request.seatId(),

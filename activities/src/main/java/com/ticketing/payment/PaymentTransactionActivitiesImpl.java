@@ -2,26 +2,35 @@ package com.ticketing.payment;
 
 import com.ticketing.chaos.Chaos;
 import com.ticketing.chaos.FaultyStep;
+import com.ticketing.events.SagaEvent;
+import com.ticketing.outbox.SagaOutbox;
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.SagaState;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Records the saga's progress in the polling table. */
+/** Records the saga's progress in the polling table and its events in the outbox, together. */
 @Component
 public class PaymentTransactionActivitiesImpl implements PaymentTransactionActivities {
 
   private final PaymentProgress progress;
+  private final SagaOutbox outbox;
   private final Chaos chaos;
 
-  public PaymentTransactionActivitiesImpl(PaymentProgress progress, Chaos chaos) {
+  public PaymentTransactionActivitiesImpl(PaymentProgress progress, SagaOutbox outbox, Chaos chaos) {
     this.progress = progress;
+    this.outbox = outbox;
     this.chaos = chaos;
   }
 
   @Override
-  public void record(PaymentRequest request, SagaState state, long revision) {
+  public void record(PaymentRequest request, SagaState state, long revision, List<SagaEvent> events) {
     chaos.commit(FaultyStep.RECORD, () -> {
-      progress.record(request, state, revision);
+      // The events describe the move: a write that was refused (a repeat, a late or backward
+      // attempt) announces nothing; a repeat's events are in the outbox since its first commit.
+      if (progress.record(request, state, revision)) {
+        outbox.append(events);
+      }
       return null;
     });
   }

@@ -52,16 +52,22 @@ public interface PaymentTransactionRepository extends JpaRepository<PaymentTrans
       String txId, long userId, long seatId, long reservationId, long amount, Instant now);
 
   /**
-   * Writes the saga's progress if {@code revision} is newer than the row's and the row is not
-   * FAILURE or CANCEL; returns 1 when it did.
+   * Writes the saga's progress if {@code revision} is newer than the row's and the status moves
+   * forward; returns 1 when it did. FAILURE and CANCEL never change; a SUCCESS row never turns
+   * RETRYING or PROCESSING again, nor a RETRYING row PROCESSING (a local activity of a lost
+   * workflow task may run again on another branch, with a newer revision). The retry count only
+   * grows, and only with a RETRYING write, so it always matches the payment.retry events written.
    */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query(
       value =
-          "UPDATE payment_transactions SET status = :status, retry_count = :retryCount,"
+          "UPDATE payment_transactions SET status = :status,"
+              + " retry_count = CASE WHEN :status = 'RETRYING' THEN GREATEST(retry_count, :retryCount) ELSE retry_count END,"
               + " last_error = :lastError, stuck_step = :stuckStep, step_attempts = :stepAttempts,"
               + " revision = :revision, updated_at = :now"
-              + " WHERE payment_tx_id = :txId AND revision < :revision AND status NOT IN ('FAILURE', 'CANCEL')",
+              + " WHERE payment_tx_id = :txId AND revision < :revision AND status NOT IN ('FAILURE', 'CANCEL')"
+              + " AND (:status <> 'PROCESSING' OR status IN ('PROCESSING', 'NEEDS_ATTENTION'))"
+              + " AND (:status <> 'RETRYING' OR status <> 'SUCCESS')",
       nativeQuery = true)
   int recordProgress(
       String txId,

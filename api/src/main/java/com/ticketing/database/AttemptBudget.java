@@ -14,7 +14,8 @@ import java.util.List;
  * @param lockWaitTimeout how long one statement may wait for a row lock
  * @param transactionTimeout how long a transaction's statements may run in all (null: unbounded)
  * @param poolSize connections in the pool
- * @param activitySlots activities a worker runs at once (null: Temporal's default, 200)
+ * @param activitySlots activities, regular and local, a worker runs at once (null: Temporal's
+ *     default, 200 of each)
  */
 public record AttemptBudget(
     Duration stepTimeout,
@@ -43,7 +44,8 @@ public record AttemptBudget(
     if (activitySlots == null || activitySlots > poolSize) {
       problems.add("a worker runs " + (activitySlots == null ? "up to 200 (Temporal's default)" : activitySlots)
           + " activities at once but the pool has " + poolSize + " connections:"
-          + " set spring.temporal.workers[].capacity.max-concurrent-activity-executors to at most the pool size");
+          + " set spring.temporal.workers[].capacity.max-concurrent-activity-executors and"
+          + " max-concurrent-local-activity-executors to at most the pool size together");
     }
     return problems;
   }

@@ -26,6 +26,14 @@ class AttemptBudgetCheck implements InitializingBean {
     this.environment = environment;
   }
 
+  /** Regular and local activities both hold a connection while they run; null when either is unbounded. */
+  private static Integer activitySlots(Binder binder) {
+    String capacity = "spring.temporal.workers[0].capacity.";
+    Integer regular = binder.bind(capacity + "max-concurrent-activity-executors", Integer.class).orElse(null);
+    Integer local = binder.bind(capacity + "max-concurrent-local-activity-executors", Integer.class).orElse(null);
+    return regular == null || local == null ? null : regular + local;
+  }
+
   @Override
   public void afterPropertiesSet() {
     Binder binder = Binder.get(environment);
@@ -37,11 +45,7 @@ class AttemptBudgetCheck implements InitializingBean {
             DatabaseTimeoutsConfiguration.lockWaitTimeout(environment),
             binder.bind("spring.transaction.default-timeout", Duration.class).orElse(null),
             pool.getMaximumPoolSize(),
-            runsActivities
-                ? binder
-                    .bind("spring.temporal.workers[0].capacity.max-concurrent-activity-executors", Integer.class)
-                    .orElse(null)
-                : 0);
+            runsActivities ? activitySlots(binder) : 0);
     List<String> problems = budget.problems();
     if (!problems.isEmpty()) {
       throw new IllegalStateException(

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,22 +84,22 @@ class ScaledOutServiceIT {
           .isEqualTo(404);
 
       WorkflowClient temporal = WorkflowClient.newInstance(temporalStubs);
-      Map<Long, Integer> activitiesByPid = new TreeMap<>();
+      Map<Long, Integer> tasksByPid = new TreeMap<>();
       int sagas = 0;
-      while (!(activitiesByPid.containsKey(all.pid()) && activitiesByPid.containsKey(worker.pid()))) {
+      while (!(tasksByPid.containsKey(all.pid()) && tasksByPid.containsKey(worker.pid()))) {
         assertThat(sagas)
-            .as("after %d sagas not both instances ran activities; activity tasks by pid: %s (%s, %s)",
-                sagas, activitiesByPid, all, worker)
+            .as("after %d sagas not both instances ran sagas; workflow tasks by pid: %s (%s, %s)",
+                sagas, tasksByPid, all, worker)
             .isLessThan(MAX_SAGAS);
         List<Saga> round = startSagas(all, sagas + 1, SAGAS_PER_ROUND);
         sagas += round.size();
         awaitSucceeded(all, round);
         for (Saga saga : round) {
-          tallyActivityTasks(temporal, saga.paymentTxId(), activitiesByPid, all, worker);
+          tallyWorkflowTasks(temporal, saga.paymentTxId(), tasksByPid, all, worker);
         }
       }
       System.out.printf(
-          "%d sagas on two instances; activity tasks by pid: %s (%s, %s)%n", sagas, activitiesByPid, all, worker);
+          "%d sagas on two instances; workflow tasks by pid: %s (%s, %s)%n", sagas, tasksByPid, all, worker);
     } catch (AssertionError | RuntimeException e) {
       System.err.println(all.tail(80));
       System.err.println(worker.tail(80));
@@ -121,23 +125,38 @@ class ScaledOutServiceIT {
 
   private record Saga(String paymentTxId, long userId, long amount, long balanceBefore) {}
 
-  /** Holds one seat per user (user i takes seat 100 + i) and pays for it. */
+  /**
+   * Holds one seat per user (user i takes seat 100 + i), then pays for all of them at once: each
+   * saga runs in one or two workflow tasks, so only starts that overlap keep more than one
+   * worker's pollers busy.
+   */
   private static List<Saga> startSagas(ServiceProcess api, int firstUser, int count) {
     List<Saga> sagas = new ArrayList<>();
+    Map<Saga, Long> reservations = new HashMap<>();
     for (long userId = firstUser; userId < firstUser + count; userId++) {
       long balanceBefore = balance(api, userId);
       Response held = api.post("/api/reservations", Map.of("userId", userId, "seatId", 100 + userId));
       assertThat(held.status()).as("hold answer %s", held).isEqualTo(201);
-      String paymentTxId = "scaled-out-" + userId + "-" + UUID.randomUUID();
-      Response paid =
-          api.post(
-              "/api/payments",
-              Map.of(
-                  "userId", userId,
-                  "reservationId", held.body().path("reservationId").asLong(),
-                  "paymentTxId", paymentTxId));
-      assertThat(paid.status()).as("pay answer %s", paid).isEqualTo(202);
-      sagas.add(new Saga(paymentTxId, userId, held.body().path("amount").asLong(), balanceBefore));
+      Saga saga = new Saga("scaled-out-" + userId + "-" + UUID.randomUUID(), userId, held.body().path("amount").asLong(), balanceBefore);
+      sagas.add(saga);
+      reservations.put(saga, held.body().path("reservationId").asLong());
+    }
+    ExecutorService payers = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<Response>> answers = new ArrayList<>();
+      for (Saga saga : sagas) {
+        answers.add(payers.submit(() -> api.post(
+            "/api/payments",
+            Map.of("userId", saga.userId(), "reservationId", reservations.get(saga), "paymentTxId", saga.paymentTxId()))));
+      }
+      for (Future<Response> answer : answers) {
+        Response paid = answer.get();
+        assertThat(paid.status()).as("pay answer %s", paid).isEqualTo(202);
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException("paying for the round's seats failed", e);
+    } finally {
+      payers.shutdownNow();
     }
     return sagas;
   }
@@ -165,11 +184,12 @@ class ScaledOutServiceIT {
   }
 
   /**
-   * Counts the saga's activity tasks by the process that ran them: a worker's identity is
-   * {@code <pid>@<host>}, and every task must come from one of the two instances.
+   * Counts the saga's workflow tasks (its steps run inside them, as local activities) by the
+   * process that ran them: a worker's identity is {@code <pid>@<host>}, and every task must come
+   * from one of the two instances.
    */
-  private static void tallyActivityTasks(
-      WorkflowClient temporal, String paymentTxId, Map<Long, Integer> activitiesByPid, ServiceProcess... instances) {
+  private static void tallyWorkflowTasks(
+      WorkflowClient temporal, String paymentTxId, Map<Long, Integer> tasksByPid, ServiceProcess... instances) {
     List<Long> pids = Arrays.stream(instances).map(ServiceProcess::pid).toList();
     for (HistoryEvent event : temporal.fetchHistory(paymentTxId).getEvents()) {
       String identity;
@@ -184,8 +204,8 @@ class ScaledOutServiceIT {
       assertThat(pids)
           .as("%s of saga %s ran on %s, not on one of %s", event.getEventType(), paymentTxId, identity, pids)
           .contains(pid);
-      if (event.hasActivityTaskStartedEventAttributes()) {
-        activitiesByPid.merge(pid, 1, Integer::sum);
+      if (event.hasWorkflowTaskStartedEventAttributes()) {
+        tasksByPid.merge(pid, 1, Integer::sum);
       }
     }
   }

@@ -126,7 +126,7 @@ class SagaFaultPathsIntegrationTest extends IntegrationTest {
   }
 
   @Test
-  void cancellingWhileADebitAttemptIsInFlightLeavesNoNetDebit() {
+  void aCancelWhileADebitAttemptIsInFlightEndsSoldOrUndoneNeverHalfWay() {
     Hold hold = holdNewSeat(30_000, 6_000);
     String paymentTxId = newPaymentTxId("cancel-in-flight");
     // The debit attempt gets the reservation and payment locks, then waits for the user's.
@@ -134,21 +134,26 @@ class SagaFaultPathsIntegrationTest extends IntegrationTest {
         RowLock.take(dataSource, "SELECT id FROM users WHERE id = ? FOR UPDATE", hold.userId())) {
       assertThat(api.pay(hold.userId(), hold.reservationId(), paymentTxId).status()).isEqualTo(202);
       RowLock.awaitLockWaiters(jdbc, 1);
+      // A step is a local activity: the saga sees the cancel once its workflow task yields, which
+      // a saga whose steps all succeed may never do before it has sold the seat.
       WorkflowStub.fromTyped(workflowClient.newWorkflowStub(PaymentSagaWorkflow.class, paymentTxId)).cancel();
-      RowLock.awaitLockWaiters(jdbc, 2); // the reversal, behind the debit
     }
 
     JsonNode done = awaitFinal(paymentTxId);
-    assertThat(done.path("status").asString()).isIn("CANCEL", "FAILURE");
-    assertThat(balanceInDb(hold.userId())).isEqualTo(30_000);
-    assertThat(ledgerOf(paymentTxId))
-        .isIn(
-            java.util.List.of(),
-            java.util.List.of(
-                new LedgerRow("DEBIT", hold.userId(), 6_000), new LedgerRow("REFUND", hold.userId(), 6_000)));
-    assertThat(paidByInDb(hold.reservationId())).satisfiesAnyOf(
-        paidBy -> assertThat(paidBy).isNull(),
-        paidBy -> assertThat(reservationStatusInDb(hold.reservationId())).isEqualTo("CANCELLED"));
+    if (done.path("status").asString().equals("SUCCESS")) {
+      assertThat(done.path("reservationStatus").asString()).isEqualTo("CONFIRMED");
+      assertThat(ledgerOf(paymentTxId)).containsExactly(new LedgerRow("DEBIT", hold.userId(), 6_000));
+      assertThat(balanceInDb(hold.userId())).isEqualTo(24_000);
+    } else {
+      assertThat(done.path("status").asString()).isIn("CANCEL", "FAILURE");
+      assertThat(balanceInDb(hold.userId())).isEqualTo(30_000);
+      assertThat(reservationStatusInDb(hold.reservationId())).isIn("HELD", "CANCELLED");
+      assertThat(ledgerOf(paymentTxId))
+          .isIn(
+              java.util.List.of(),
+              java.util.List.of(
+                  new LedgerRow("DEBIT", hold.userId(), 6_000), new LedgerRow("REFUND", hold.userId(), 6_000)));
+    }
   }
 
   @Test

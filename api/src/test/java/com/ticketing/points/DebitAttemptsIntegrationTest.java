@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ticketing.chaos.FaultyStep;
+import com.ticketing.events.SagaEvent;
+import com.ticketing.events.SagaEventType;
 import com.ticketing.it.IntegrationTest;
 import com.ticketing.it.RowLock;
 import com.ticketing.payment.PaymentReversalActivities;
@@ -91,7 +93,7 @@ class DebitAttemptsIntegrationTest extends IntegrationTest {
     assertThatThrownBy(() -> points.debit(request))
         .isInstanceOfSatisfying(ApplicationFailure.class, declined ->
             assertThat(declined.getOriginalMessage()).contains("was given up"));
-    assertThatThrownBy(() -> reservations.confirm(request)).isInstanceOf(ApplicationFailure.class);
+    assertThatThrownBy(() -> reservations.confirm(request, confirmed(request))).isInstanceOf(ApplicationFailure.class);
     assertThat(ledgerOf(request.paymentTxId())).isEmpty();
     assertThat(balanceInDb(hold.userId())).isEqualTo(30_000);
     assertThat(reservationStatusInDb(hold.reservationId())).isEqualTo("HELD");
@@ -108,7 +110,7 @@ class DebitAttemptsIntegrationTest extends IntegrationTest {
     assertThat(reversals.reverse(request)).isEqualTo(Reversal.REFUNDED);
 
     assertThatThrownBy(() -> points.debit(request)).isInstanceOf(ApplicationFailure.class);
-    assertThatThrownBy(() -> reservations.confirm(request)).isInstanceOf(ApplicationFailure.class);
+    assertThatThrownBy(() -> reservations.confirm(request, confirmed(request))).isInstanceOf(ApplicationFailure.class);
     assertThat(reversals.reverse(request)).isEqualTo(Reversal.REFUNDED);
 
     assertThat(ledgerOf(request.paymentTxId()))
@@ -124,7 +126,7 @@ class DebitAttemptsIntegrationTest extends IntegrationTest {
     PaymentRequest request = requestFor(hold, newPaymentTxId("sold"));
     insertPaymentRow(request);
     points.debit(request);
-    reservations.confirm(request);
+    reservations.confirm(request, confirmed(request));
 
     assertThat(reversals.reverse(request)).isEqualTo(Reversal.SEAT_SOLD);
 
@@ -151,6 +153,11 @@ class DebitAttemptsIntegrationTest extends IntegrationTest {
 
     assertThat(ledgerOf(request.paymentTxId())).containsExactly(new LedgerRow("DEBIT", hold.userId(), 10_000));
     assertThat(balanceInDb(hold.userId())).isEqualTo(5_000);
+  }
+
+  /** The reservation.success event the saga hands to its confirm. */
+  private static SagaEvent confirmed(PaymentRequest request) {
+    return new SagaEvent(SagaEventType.RESERVATION_SUCCESS, request, System.currentTimeMillis(), null, null);
   }
 
   @Test

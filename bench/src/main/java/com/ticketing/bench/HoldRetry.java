@@ -3,8 +3,8 @@ package com.ticketing.bench;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How a client retries a seat hold that the database refused for now (503, "try again"): today
- * concurrent holds deadlock on the live-seat index's gap locks. The saga starts after the hold,
+ * How a client retries a seat hold that the database refused for now (503, "try again", e.g. a
+ * lock wait over its limit). The saga starts after the hold,
  * so retried holds cost throughput, never saga latency; each phase reports how many there were.
  */
 public final class HoldRetry {

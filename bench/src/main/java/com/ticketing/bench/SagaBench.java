@@ -268,19 +268,22 @@ public final class SagaBench {
     notes.add("Latency: from the start call to the final answer. Saga: POST /api/payments to the first poll"
         + " (every " + options.pollInterval().toMillis() + " ms) that says final, so it includes up to one poll"
         + " interval of client wait. Ceiling: workflow start to result. Direct: the polling row's transaction to"
-        + " the broker's ack of reservation.success. Start: the POST, the workflow start, the polling row.");
+        + " the confirm's commit. Start: the POST, the workflow start, the polling row.");
     notes.add("Throughput: successful sagas per second of wall time; for saga and direct each saga's seat hold"
         + " (its own user and seat) is in that time, not in the latency.");
-    notes.add("Hold retries: a seat hold the database refuses for now (503 \"try again\"; today concurrent holds"
-        + " deadlock on the live-seat index) is retried like a client would, up to " + HoldRetry.MAX_ATTEMPTS
+    notes.add("Hold retries: a seat hold the database refuses for now (503 \"try again\", e.g. a lock wait over"
+        + " its limit) is retried like a client would, up to " + HoldRetry.MAX_ATTEMPTS
         + " attempts with a short random backoff; the table counts the extra attempts.");
     notes.add("Ceiling: a no-op workflow calling " + options.ceilingActivities() + " no-op activities in sequence"
-        + " with the saga's side-effect activity options, run by a worker in the bench JVM (16 activity slots,"
-        + " like the service's) on its own task queue of the same Temporal.");
+        + " as regular (server-scheduled) activities with the options the saga's steps had before they became"
+        + " local activities, run by a worker in the bench JVM (16 activity slots) on its own task queue of the"
+        + " same Temporal.");
     notes.add("Direct: the service's own activity implementations called in a loop without Temporal (hold, polling"
-        + " row, PROCESSING, payment.try, debit, SUCCESS, payment.success, confirm, reservation.success), with a"
-        + " pool of " + options.directPoolSize() + " connections; no workflow start and no inbound-listener join"
-        + " (its payment.try events are refused by the service's listener at validation).");
+        + " row, PROCESSING with payment.try, debit, SUCCESS with payment.success, confirm with reservation.success,"
+        + " each status with its events in one transaction, to the outbox), with a pool of "
+        + options.directPoolSize() + " connections; the service's outbox relay sends the events. No workflow start"
+        + " and no inbound-listener join (its payment.try events are refused by the service's listener at"
+        + " validation). Latency ends with the confirm's commit.");
     notes.add("CPU ms/saga: saga = service JVM (with the in-process Kafka broker and Temporal test server) + mariadbd;"
         + " the baselines add the bench JVM, where their worker or loop runs"
         + (service.mariaDbProcess().isPresent() ? "" : "; no mariadbd process was found, so it is not counted")

@@ -1,5 +1,6 @@
 package com.ticketing.reservation;
 
+import com.ticketing.events.SagaEvent;
 import com.ticketing.saga.PaymentRequest;
 import io.temporal.activity.ActivityInterface;
 
@@ -8,9 +9,10 @@ import io.temporal.activity.ActivityInterface;
 public interface ReservationActivities {
 
   /**
-   * Turns the paid hold into a confirmed reservation. A hold that expired, is no longer this
-   * payment's, or whose payment is fenced or refunded fails with a non-retryable
+   * Turns the paid hold into a confirmed reservation and writes {@code confirmed} (the
+   * reservation.success event) to the outbox in the same transaction. A hold that expired, is no
+   * longer this payment's, or whose payment is fenced or refunded fails with a non-retryable
    * {@link ReservationRejected} failure.
    */
-  void confirm(PaymentRequest request);
+  void confirm(PaymentRequest request, SagaEvent confirmed);
 }

@@ -9,7 +9,6 @@ import static com.ticketing.events.SagaEventType.RESERVATION_FAILURE;
 import static com.ticketing.events.SagaEventType.RESERVATION_SUCCESS;
 
 import com.ticketing.events.SagaEvent;
-import com.ticketing.events.SagaEventActivities;
 import com.ticketing.events.SagaEventType;
 import com.ticketing.payment.PaymentReversalActivities;
 import com.ticketing.payment.PaymentTransactionActivities;
@@ -29,9 +28,13 @@ import java.util.function.Supplier;
  * The payment saga, top to bottom as in the sequence diagram: try → debit (with visible retries)
  * → success → confirm the seat, or reverse the payment (fence it, release the seat, refund) when
  * the debit did not go through or the seat cannot be confirmed. The polling row turns FAILURE or
- * CANCEL only after the reversal settled the money. Every infrastructure step runs through
- * {@link #step}: past its retry budget the saga parks in NEEDS_ATTENTION and waits for an
- * operator's {@code retry} or {@code compensate}.
+ * CANCEL only after the reversal settled the money.
+ *
+ * <p>Every step is a local activity: one database transaction that writes its effect, the row's
+ * status and the step's events (to the outbox, relayed to Kafka) together. A happy saga runs in
+ * one workflow task. Every infrastructure step runs through {@link #step}: past its retry budget
+ * the saga parks in NEEDS_ATTENTION and waits for an operator's {@code retry} or
+ * {@code compensate}.
  */
 public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
@@ -40,7 +43,6 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   private PaymentReversalActivities reversals;
   private PaymentTransactionActivities transactions;
   private PaymentTransactionActivities transactionsBestEffort;
-  private SagaEventActivities events;
 
   private PaymentRequest request;
   private SagaPolicy policy;
@@ -54,8 +56,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   public SagaState pay(PaymentRequest request, SagaPolicy policy) {
     begin(request, policy);
     try {
-      record();
-      publish(PAYMENT_TRY, null);
+      record(event(PAYMENT_TRY, null));
 
       if (!debitWithBackoff()) {
         // A decline or the last failed attempt may come after an earlier attempt's debit
@@ -63,8 +64,8 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
         reversePayment(state.lastError(), Undo.PAYMENT_FAILED);
         return state;
       }
-      changeStatus(PaymentStatus.SUCCESS, null);
-      publish(PAYMENT_SUCCESS, null);
+      state = state.withStatus(PaymentStatus.SUCCESS, null);
+      record(event(PAYMENT_SUCCESS, null));
 
       confirmOrCompensate();
     } catch (OperatorGaveUp gaveUp) {
@@ -97,9 +98,8 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
           return false;
         }
         state = state.retrying(retry, reason);
-        record();
-        upsertSearchAttributes();
-        publish(PAYMENT_RETRY, reason);
+        record(event(PAYMENT_RETRY, reason));
+        tagSearchAttributes();
         Workflow.sleep(PaymentRetryPolicy.delayBefore(retry));
       }
     }
@@ -107,8 +107,9 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
   private void confirmOrCompensate() {
     try {
+      SagaEvent confirmed = event(RESERVATION_SUCCESS, null);
       step("confirm-reservation", () -> {
-        reservations.confirm(request);
+        reservations.confirm(request, confirmed);
         return null;
       });
     } catch (ActivityFailure | OperatorGaveUp notConfirmed) {
@@ -117,7 +118,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
       return;
     }
     state = state.confirmed();
-    publish(RESERVATION_SUCCESS, null);
+    tagSearchAttributes();
   }
 
   /** Why the saga undoes its payment, which decides how it ends and what it announces. */
@@ -147,13 +148,16 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
                 finishAsSold();
                 return;
               }
-              if (why == Undo.SEAT_NOT_CONFIRMED) {
-                publish(RESERVATION_FAILURE, reason);
-              }
               state = state.refunded(reversal == Reversal.REFUNDED);
               boolean cancelled = state.refunded() && why != Undo.PAYMENT_FAILED;
-              changeStatus(cancelled ? PaymentStatus.CANCEL : PaymentStatus.FAILURE, reason);
-              publish(cancelled ? PAYMENT_CANCEL : PAYMENT_FAILURE, reason);
+              List<SagaEvent> announced = new ArrayList<>();
+              if (why == Undo.SEAT_NOT_CONFIRMED) {
+                announced.add(event(RESERVATION_FAILURE, reason));
+              }
+              state = state.withStatus(cancelled ? PaymentStatus.CANCEL : PaymentStatus.FAILURE, reason);
+              announced.add(event(cancelled ? PAYMENT_CANCEL : PAYMENT_FAILURE, reason));
+              record(announced.toArray(SagaEvent[]::new));
+              tagSearchAttributes();
             })
         .run();
   }
@@ -167,11 +171,11 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   }
 
   private void finishAsSold() {
-    state = state.confirmed();
     // Written even when the saga already says SUCCESS: parking may have left the row elsewhere.
-    changeStatus(PaymentStatus.SUCCESS, null);
-    // Publishing again is harmless: the event has the same eventId.
-    publish(RESERVATION_SUCCESS, null);
+    // The event repeats its eventId, so consumers drop it if it was announced already.
+    state = state.confirmed().withStatus(PaymentStatus.SUCCESS, null);
+    record(event(RESERVATION_SUCCESS, null));
+    tagSearchAttributes();
   }
 
   // ---- infrastructure steps and parking -------------------------------------------------------
@@ -205,7 +209,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     state = state.parked(stepName, attempts, stepName + " failed " + attempts + " times: " + error);
     log(stepName, "parked", state.lastError());
     recordBestEffort();
-    upsertSearchAttributes();
+    tagSearchAttributes();
 
     boolean decided = Workflow.await(policy.attentionTimeout(), () -> decision != null);
     OperatorDecision taken = decided ? decision : timeoutDecision();
@@ -219,7 +223,7 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
           : "no operator decision within " + policy.attentionTimeout() + " after " + stepName + " kept failing: " + error);
     }
     recordBestEffort();
-    upsertSearchAttributes();
+    tagSearchAttributes();
   }
 
   /**
@@ -322,32 +326,31 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     this.request = request;
     this.policy = policy;
     this.state = SagaState.started(request.paymentTxId());
-    payment = Workflow.newActivityStub(PointsActivities.class, SagaActivityOptions.paymentAttemptOptions(policy));
+    payment =
+        Workflow.newLocalActivityStub(PointsActivities.class, SagaActivityOptions.paymentAttemptOptions(policy));
     reservations =
-        Workflow.newActivityStub(ReservationActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+        Workflow.newLocalActivityStub(ReservationActivities.class, SagaActivityOptions.stepOptions(policy));
     reversals =
-        Workflow.newActivityStub(PaymentReversalActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+        Workflow.newLocalActivityStub(PaymentReversalActivities.class, SagaActivityOptions.stepOptions(policy));
     transactions =
-        Workflow.newActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.sideEffectOptions(policy));
+        Workflow.newLocalActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.stepOptions(policy));
     transactionsBestEffort =
-        Workflow.newActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.bestEffortOptions(policy));
-    events = Workflow.newActivityStub(SagaEventActivities.class, SagaActivityOptions.sideEffectOptions(policy));
-    Workflow.upsertTypedSearchAttributes(
-        SagaSearchAttributes.USER_ID.valueSet(request.userId()),
-        SagaSearchAttributes.SEAT_ID.valueSet(request.seatId()));
-    upsertSearchAttributes();
+        Workflow.newLocalActivityStub(PaymentTransactionActivities.class, SagaActivityOptions.bestEffortOptions(policy));
+    // The starter tags a saga when it starts it; one started some other way is tagged here.
+    if (Workflow.getTypedSearchAttributes().get(SagaSearchAttributes.USER_ID) == null) {
+      Workflow.upsertTypedSearchAttributes(
+          SagaSearchAttributes.USER_ID.valueSet(request.userId()),
+          SagaSearchAttributes.SEAT_ID.valueSet(request.seatId()));
+      tagSearchAttributes();
+    }
   }
 
-  private void changeStatus(PaymentStatus status, String error) {
-    state = state.withStatus(status, error);
-    record();
-    upsertSearchAttributes();
-  }
-
-  private void record() {
+  /** Writes the state to the polling row, with the step's events, in one transaction. */
+  private void record(SagaEvent... announced) {
     long written = nextRevision();
+    List<SagaEvent> events = List.of(announced);
     step("record-" + state.status().name().toLowerCase(), () -> {
-      transactions.record(request, state, written);
+      transactions.record(request, state, written, events);
       return null;
     });
   }
@@ -355,20 +358,17 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   /** Parking must not park again when the database is what fails: the row waits, the saga does not. */
   private void recordBestEffort() {
     try {
-      transactionsBestEffort.record(request, state, nextRevision());
+      transactionsBestEffort.record(request, state, nextRevision(), List.of());
     } catch (ActivityFailure failure) {
       rethrowIfCancelled(failure);
       log("record-" + state.status().name().toLowerCase(), "skipped", reasonOf(failure));
     }
   }
 
-  private void publish(SagaEventType type, String reason) {
+  /** The step's event, stamped with workflow time, so that a retried write repeats it exactly. */
+  private SagaEvent event(SagaEventType type, String reason) {
     Integer retryCount = state.retryCount() > 0 ? state.retryCount() : null;
-    SagaEvent event = new SagaEvent(type, request, Workflow.currentTimeMillis(), retryCount, reason);
-    step("publish-" + type.topic(), () -> {
-      events.publish(event);
-      return null;
-    });
+    return new SagaEvent(type, request, Workflow.currentTimeMillis(), retryCount, reason);
   }
 
   /**
@@ -380,7 +380,11 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     return revision;
   }
 
-  private void upsertSearchAttributes() {
+  /**
+   * Tags the saga for the Web UI's filters. Only where an operator looks: retries, parking, and
+   * the end; each tag is an event in the saga's history.
+   */
+  private void tagSearchAttributes() {
     Workflow.upsertTypedSearchAttributes(
         SagaSearchAttributes.PAYMENT_STATUS.valueSet(state.status().name()),
         SagaSearchAttributes.RETRY_COUNT.valueSet((long) state.retryCount()),

@@ -1,10 +1,14 @@
 package com.ticketing.saga;
 
-import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
-/** Every activity option of the saga, in one place, named for what the activity does. */
+/**
+ * Every activity option of the saga, in one place, named for what the activity does. The steps
+ * are local activities: each is a short database transaction on the worker that runs the saga, so
+ * a round trip through the Temporal server per step would cost more than the step itself.
+ */
 public final class SagaActivityOptions {
 
   private SagaActivityOptions() {}
@@ -13,19 +17,19 @@ public final class SagaActivityOptions {
    * One debit attempt per activity call: the workflow itself retries a transient failure after
    * 1 s, 2 s and 4 s so that each retry is visible (RETRYING, payment.retry).
    */
-  public static ActivityOptions paymentAttemptOptions(SagaPolicy policy) {
-    return ActivityOptions.newBuilder()
+  public static LocalActivityOptions paymentAttemptOptions(SagaPolicy policy) {
+    return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(policy.stepTimeout())
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
   }
 
   /**
-   * Database writes, Kafka sends, the confirm and the reversal: idempotent steps that Temporal
-   * retries, up to the policy's budget; past it the saga parks for an operator.
+   * Status writes with their events, the confirm and the reversal: idempotent steps that are
+   * retried up to the policy's budget; past it the saga parks for an operator.
    */
-  public static ActivityOptions sideEffectOptions(SagaPolicy policy) {
-    return ActivityOptions.newBuilder()
+  public static LocalActivityOptions stepOptions(SagaPolicy policy) {
+    return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(policy.stepTimeout())
         .setRetryOptions(
             RetryOptions.newBuilder()
@@ -38,8 +42,8 @@ public final class SagaActivityOptions {
   }
 
   /** A status write made while parking: a few tries, then the saga waits without it. */
-  public static ActivityOptions bestEffortOptions(SagaPolicy policy) {
-    return ActivityOptions.newBuilder()
+  public static LocalActivityOptions bestEffortOptions(SagaPolicy policy) {
+    return LocalActivityOptions.newBuilder()
         .setStartToCloseTimeout(policy.stepTimeout())
         .setRetryOptions(
             RetryOptions.newBuilder()

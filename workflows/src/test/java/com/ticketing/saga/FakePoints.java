@@ -2,9 +2,7 @@ package com.ticketing.saga;
 
 import com.ticketing.points.PaymentDeclined;
 import com.ticketing.points.PointsActivities;
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakePoints implements PointsActivities {
 
-  /** One debit attempt and the workflow time at which the saga scheduled it. */
-  record Debit(PaymentRequest request, long scheduledAtMillis) {}
+  /** One debit attempt. */
+  record Debit(PaymentRequest request) {}
 
   private final StepLog steps;
   private final List<Debit> debits = new CopyOnWriteArrayList<>();
@@ -58,9 +56,7 @@ final class FakePoints implements PointsActivities {
   @Override
   public void debit(PaymentRequest request) {
     steps.add("debit");
-    // The scheduled time comes from the test server's clock, so it shows the skipped workflow time.
-    debits.add(
-        new Debit(request, Activity.getExecutionContext().getInfo().getScheduledTimestamp()));
+    debits.add(new Debit(request));
     if (fenced.contains(request.paymentTxId())) {
       throw PaymentDeclined.because("payment " + request.paymentTxId() + " was given up");
     }
@@ -96,12 +92,4 @@ final class FakePoints implements PointsActivities {
     return Set.copyOf(givenBack);
   }
 
-  /** Milliseconds of workflow time between one debit attempt and the next. */
-  List<Long> millisBetweenDebits() {
-    List<Long> gaps = new ArrayList<>();
-    for (int i = 1; i < debits.size(); i++) {
-      gaps.add(debits.get(i).scheduledAtMillis() - debits.get(i - 1).scheduledAtMillis());
-    }
-    return gaps;
-  }
 }

@@ -1,5 +1,6 @@
 package com.ticketing.saga;
 
+import com.ticketing.events.SagaEvent;
 import com.ticketing.reservation.ReservationActivities;
 import com.ticketing.reservation.ReservationRejected;
 import io.temporal.activity.Activity;
@@ -20,6 +21,7 @@ final class FakeReservations implements ReservationActivities {
   private static final long HELD_CONFIRM_LIMIT_SECONDS = 10;
 
   private final StepLog steps;
+  private final RecordedEvents events;
   private final List<PaymentRequest> confirms = new CopyOnWriteArrayList<>();
   private final List<PaymentRequest> confirmed = new CopyOnWriteArrayList<>();
   private final CountDownLatch confirmStarted = new CountDownLatch(1);
@@ -29,8 +31,9 @@ final class FakeReservations implements ReservationActivities {
   private volatile boolean confirmOutage;
   private volatile boolean loseConfirmAnswers;
 
-  FakeReservations(StepLog steps) {
+  FakeReservations(StepLog steps, RecordedEvents events) {
     this.steps = steps;
+    this.events = events;
   }
 
   FakeReservations rejectConfirm(String reason) {
@@ -66,7 +69,7 @@ final class FakeReservations implements ReservationActivities {
   }
 
   @Override
-  public void confirm(PaymentRequest request) {
+  public void confirm(PaymentRequest request, SagaEvent confirmedEvent) {
     steps.add("confirm");
     confirms.add(request);
     confirmStarted.countDown();
@@ -82,6 +85,7 @@ final class FakeReservations implements ReservationActivities {
     if (!confirmed.contains(request)) {
       confirmed.add(request);
     }
+    events.write(List.of(confirmedEvent));
     if (loseConfirmAnswers) {
       throw ApplicationFailure.newFailure("reservation service answer lost", "Outage");
     }

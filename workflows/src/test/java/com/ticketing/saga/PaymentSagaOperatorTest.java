@@ -18,7 +18,6 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,17 +155,13 @@ class PaymentSagaOperatorTest {
     String id = "tx-not-parked";
     PaymentRequest request = request(id);
     env.points.failFirstDebits(1);
-    env.reservations.holdConfirms();
     env.start(request);
 
-    // Asleep before its first debit retry: running, but nothing for an operator to decide.
-    env.awaitStep(id, "publish-payment.retry", "done");
-    assertRefused(id);
-    // Inside the confirm, which is held until the test lets it finish.
-    assertThat(env.reservations.confirmStarted().await(10, TimeUnit.SECONDS)).isTrue();
+    // Asleep before its first debit retry: running, but nothing for an operator to decide. (While
+    // a step runs, a decision waits for it: its workflow task is busy with the local activity.)
+    env.awaitStep(id, "record-retrying", "done");
     assertRefused(id);
 
-    env.reservations.letConfirmsFinish();
     SagaState result = env.result(id);
     // Finished: there is no saga left to take a decision.
     assertThatThrownBy(() -> env.running(id).retry())
@@ -295,25 +290,30 @@ class PaymentSagaOperatorTest {
   }
 
   @Test
-  void refusesCompensateOnceSeatIsConfirmedButAcceptsRetry() throws InterruptedException {
-    String id = "tx-sold-publish-down";
+  void refusesCompensateOnceTheSeatTurnsOutSoldButAcceptsRetry() throws InterruptedException {
+    String id = "tx-sold-record-down";
     PaymentRequest request = request(id);
-    env.events.topicDown("reservation.success");
+    // The confirm went through but its answers were lost; an operator gives up on it, the
+    // reversal finds the seat sold, and then the database refuses the SUCCESS it must write.
+    env.reservations.loseConfirmAnswers(true);
     env.start(request);
-    SagaState parked = env.awaitParkedOn(id, "publish-reservation.success");
+    env.awaitParkedOn(id, CONFIRM);
+    env.transactions.outageWhileRecording(SUCCESS);
+    env.running(id).compensate();
+    SagaState parked = env.awaitParkedOn(id, "record-success");
 
     assertThatThrownBy(() -> env.running(id).compensate())
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
-        .hasMessageContaining("has confirmed the seat");
-    env.events.topicBackUp();
+        .hasMessageContaining("already compensating");
+    env.transactions.backUp();
     env.running(id).retry();
     SagaState result = env.result(id);
 
     assertThat(parked.reservationConfirmed()).isTrue();
     assertThat(result).isEqualTo(new SagaState(id, SUCCESS, 0, null, true, false, null, 0));
     assertThat(env.reservations.confirmed()).containsExactly(request);
-    assertThat(env.reversals.reversals()).isEmpty();
+    assertThat(env.points.givenBack()).isEmpty();
     assertThat(env.events.topics())
         .containsExactly("payment.try", "payment.success", "reservation.success");
   }

@@ -3,9 +3,7 @@ package com.ticketing.saga;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ticketing.events.SagaEvent;
-import com.ticketing.events.SagaEventActivities;
-import com.ticketing.events.SagaEventType;
+import com.ticketing.points.PointsActivities;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
 import java.util.List;
@@ -59,24 +57,17 @@ class PaymentSagaReplayTest {
     assertThatThrownBy(
             () ->
                 WorkflowReplayer.replayWorkflowExecutionFromResource(
-                    "histories/payment-saga-happy-path.json", PublishesBeforeRecording.class))
+                    "histories/payment-saga-happy-path.json", DebitsBeforeRecording.class))
         .hasMessageContaining("NonDeterministicException");
   }
 
-  /**
-   * The saga with its first steps swapped: publish payment.try before tagging the saga with its
-   * search attributes and writing the row.
-   */
-  public static class PublishesBeforeRecording implements PaymentSagaWorkflow {
+  /** The saga with its first steps swapped: debit before writing the PROCESSING row. */
+  public static class DebitsBeforeRecording implements PaymentSagaWorkflow {
 
     @Override
     public SagaState pay(PaymentRequest request, SagaPolicy policy) {
-      SagaEventActivities events =
-          Workflow.newActivityStub(
-              SagaEventActivities.class, SagaActivityOptions.sideEffectOptions(policy));
-      events.publish(
-          new SagaEvent(
-              SagaEventType.PAYMENT_TRY, request, Workflow.currentTimeMillis(), null, null));
+      Workflow.newLocalActivityStub(PointsActivities.class, SagaActivityOptions.paymentAttemptOptions(policy))
+          .debit(request);
       return SagaState.started(request.paymentTxId());
     }
 

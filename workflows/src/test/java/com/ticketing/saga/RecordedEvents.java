@@ -1,43 +1,30 @@
 package com.ticketing.saga;
 
 import com.ticketing.events.SagaEvent;
-import com.ticketing.events.SagaEventActivities;
 import com.ticketing.events.SagaEventType;
-import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for the Kafka publisher: keeps every event the saga publishes, in order. An outage of
- * one topic makes its sends fail the retryable way until it ends.
+ * Stands in for the outbox: keeps every event the saga's steps write, in order, once per
+ * eventId as the outbox does (a repeated write of an event keeps the first).
  */
-final class RecordedEvents implements SagaEventActivities {
+final class RecordedEvents {
 
   private final StepLog steps;
   private final List<SagaEvent> events = new CopyOnWriteArrayList<>();
-  private volatile String topicDown;
 
   RecordedEvents(StepLog steps) {
     this.steps = steps;
   }
 
-  /** Sends to {@code topic} fail until {@link #topicBackUp()}. */
-  RecordedEvents topicDown(String topic) {
-    topicDown = topic;
-    return this;
-  }
-
-  void topicBackUp() {
-    topicDown = null;
-  }
-
-  @Override
-  public void publish(SagaEvent event) {
-    steps.add("publish " + event.type().topic());
-    if (event.type().topic().equals(topicDown)) {
-      throw ApplicationFailure.newFailure("broker unreachable", "Outage");
+  void write(List<SagaEvent> written) {
+    for (SagaEvent event : written) {
+      steps.add("publish " + event.type().topic());
+      if (events.stream().noneMatch(known -> known.eventId().equals(event.eventId()))) {
+        events.add(event);
+      }
     }
-    events.add(event);
   }
 
   List<SagaEvent> events() {

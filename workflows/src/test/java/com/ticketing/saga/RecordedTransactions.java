@@ -1,10 +1,16 @@
 package com.ticketing.saga;
 
+import com.ticketing.events.SagaEvent;
 import com.ticketing.payment.PaymentTransactionActivities;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Stands in for the polling table: keeps every row update the saga writes, in order. */
+/**
+ * Stands in for the polling table and the outbox: keeps every row update the saga writes, in
+ * order, with the events written alongside. An outage of one status makes its writes fail the
+ * retryable way until it ends.
+ */
 final class RecordedTransactions implements PaymentTransactionActivities {
 
   /** One write to the payment_transactions row. */
@@ -18,16 +24,32 @@ final class RecordedTransactions implements PaymentTransactionActivities {
   }
 
   private final StepLog steps;
+  private final RecordedEvents events;
   private final List<Row> rows = new CopyOnWriteArrayList<>();
+  private volatile PaymentStatus down;
   private final List<Long> revisions = new CopyOnWriteArrayList<>();
 
-  RecordedTransactions(StepLog steps) {
+  RecordedTransactions(StepLog steps, RecordedEvents events) {
     this.steps = steps;
+    this.events = events;
+  }
+
+  /** Writes of {@code status} fail until {@link #backUp()}. */
+  RecordedTransactions outageWhileRecording(PaymentStatus status) {
+    down = status;
+    return this;
+  }
+
+  void backUp() {
+    down = null;
   }
 
   @Override
-  public void record(PaymentRequest request, SagaState state, long revision) {
+  public void record(PaymentRequest request, SagaState state, long revision, List<SagaEvent> written) {
     steps.add("record " + state.status());
+    if (state.status() == down) {
+      throw ApplicationFailure.newFailure("database down", "Outage");
+    }
     revisions.add(revision);
     rows.add(
         new Row(
@@ -36,6 +58,7 @@ final class RecordedTransactions implements PaymentTransactionActivities {
             state.lastError(),
             state.stuckStep(),
             state.stepAttempts()));
+    events.write(written);
   }
 
   List<Row> rows() {

@@ -30,11 +30,11 @@ final class SagaTestEnvironment implements AutoCloseable {
   private static final Duration STATE_DEADLINE = Duration.ofSeconds(10);
 
   final StepLog steps = new StepLog();
-  final FakePoints points = new FakePoints(steps);
-  final FakeReservations reservations = new FakeReservations(steps);
-  final FakeReversals reversals = new FakeReversals(steps, points, reservations);
-  final RecordedTransactions transactions = new RecordedTransactions(steps);
   final RecordedEvents events = new RecordedEvents(steps);
+  final FakePoints points = new FakePoints(steps);
+  final FakeReservations reservations = new FakeReservations(steps, events);
+  final FakeReversals reversals = new FakeReversals(steps, points, reservations);
+  final RecordedTransactions transactions = new RecordedTransactions(steps, events);
   final TestWorkflowEnvironment testEnv = TestWorkflowEnvironment.newInstance();
 
   SagaTestEnvironment() {
@@ -45,7 +45,7 @@ final class SagaTestEnvironment implements AutoCloseable {
     }
     Worker worker = testEnv.newWorker(PaymentSagaWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(PaymentSagaWorkflowImpl.class);
-    worker.registerActivitiesImplementations(points, reservations, reversals, transactions, events);
+    worker.registerActivitiesImplementations(points, reservations, reversals, transactions);
     testEnv.start();
   }
 

@@ -7,7 +7,6 @@ import com.ticketing.bench.SagaNumbers;
 import com.ticketing.bench.Sample;
 import com.ticketing.bench.SagaPath;
 import com.ticketing.bench.service.EngineAddresses;
-import com.ticketing.events.KafkaSagaEventPublisher;
 import com.ticketing.events.SagaEvent;
 import com.ticketing.events.SagaEventType;
 import com.ticketing.payment.PaymentTransactionActivitiesImpl;
@@ -20,6 +19,7 @@ import com.ticketing.saga.PaymentStatus;
 import com.ticketing.saga.SagaState;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.WebApplicationType;
@@ -29,10 +29,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * The direct path: a happy saga's database transactions and Kafka sends, in the saga's order,
- * through the service's own activity implementations called as plain methods in this JVM, with
- * no Temporal in between. Its latency runs from the polling row's transaction to the broker's
- * acknowledgement of reservation.success.
+ * The direct path: a happy saga's database transactions, in the saga's order, through the
+ * service's own activity implementations called as plain methods in this JVM, with no Temporal in
+ * between; each step writes its status and its events (to the outbox) as the saga's do, and the
+ * service's relay sends them to Kafka, as it does the saga's. Its latency runs from the polling
+ * row's transaction to the end of the confirm's, the moment a buyer's poll would say final.
  *
  * <p>Its paymentTxIds contain a '~', which the service's inbound payment.try listener refuses at
  * validation, before any database read or workflow start: otherwise the listener would start a
@@ -46,7 +47,6 @@ public final class DirectPath implements SagaPath {
   private final PaymentTransactionActivitiesImpl transactions;
   private final PointsActivitiesImpl points;
   private final ReservationActivitiesImpl confirmations;
-  private final KafkaSagaEventPublisher events;
   private final SagaNumbers numbers;
   private final String runId;
   private final AtomicLong revision = new AtomicLong();
@@ -58,7 +58,6 @@ public final class DirectPath implements SagaPath {
     this.transactions = context.getBean(PaymentTransactionActivitiesImpl.class);
     this.points = context.getBean(PointsActivitiesImpl.class);
     this.confirmations = context.getBean(ReservationActivitiesImpl.class);
-    this.events = context.getBean(KafkaSagaEventPublisher.class);
     this.numbers = numbers;
     this.runId = runId;
   }
@@ -147,13 +146,12 @@ public final class DirectPath implements SagaPath {
       started = System.nanoTime();
       pollingRow.write(request);
       startNanos = System.nanoTime() - started;
-      transactions.record(request, state(paymentTxId, PaymentStatus.PROCESSING), nextRevision());
-      publish(SagaEventType.PAYMENT_TRY, request);
+      transactions.record(
+          request, state(paymentTxId, PaymentStatus.PROCESSING), nextRevision(), List.of(event(SagaEventType.PAYMENT_TRY, request)));
       points.debit(request);
-      transactions.record(request, state(paymentTxId, PaymentStatus.SUCCESS), nextRevision());
-      publish(SagaEventType.PAYMENT_SUCCESS, request);
-      confirmations.confirm(request);
-      publish(SagaEventType.RESERVATION_SUCCESS, request);
+      transactions.record(
+          request, state(paymentTxId, PaymentStatus.SUCCESS), nextRevision(), List.of(event(SagaEventType.PAYMENT_SUCCESS, request)));
+      confirmations.confirm(request, event(SagaEventType.RESERVATION_SUCCESS, request));
       return new Sample(
           paymentTxId, holding, Sample.SUCCESS, holdAttempts, holdNanos, startNanos, System.nanoTime() - started, 0, null);
     } catch (ApplicationFailure refused) {
@@ -166,8 +164,8 @@ public final class DirectPath implements SagaPath {
     }
   }
 
-  private void publish(SagaEventType type, PaymentRequest request) {
-    events.publish(new SagaEvent(type, request, System.currentTimeMillis(), null, null));
+  private static SagaEvent event(SagaEventType type, PaymentRequest request) {
+    return new SagaEvent(type, request, System.currentTimeMillis(), null, null);
   }
 
   private static SagaState state(String paymentTxId, PaymentStatus status) {

@@ -2,7 +2,8 @@ package com.ticketing.bench.direct;
 
 import com.ticketing.chaos.Chaos;
 import com.ticketing.chaos.ChaosProperties;
-import com.ticketing.events.KafkaSagaEventPublisher;
+import com.ticketing.outbox.OutboxSignal;
+import com.ticketing.outbox.SagaOutbox;
 import com.ticketing.payment.PaymentProgress;
 import com.ticketing.payment.PaymentTransaction;
 import com.ticketing.payment.PaymentTransactionActivitiesImpl;
@@ -41,7 +42,8 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
   ReservationActivitiesImpl.class,
   PaymentProgress.class,
   PaymentTransactionActivitiesImpl.class,
-  KafkaSagaEventPublisher.class,
+  SagaOutbox.class,
+  OutboxSignal.class,
   PollingRowWriter.class
 })
 class DirectPathConfiguration {

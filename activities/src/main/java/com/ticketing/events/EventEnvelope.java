@@ -17,7 +17,7 @@ public record EventEnvelope(String eventId, String eventName, Instant occurredAt
       Integer retryCount,
       String reason) {}
 
-  static EventEnvelope of(SagaEvent event) {
+  public static EventEnvelope of(SagaEvent event) {
     var payment = event.payment();
     return new EventEnvelope(
         event.eventId(),
