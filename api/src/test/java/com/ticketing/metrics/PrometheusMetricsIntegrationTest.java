@@ -69,6 +69,50 @@ class PrometheusMetricsIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aPaymentThatFailsAfterItsRetriesCountsThreeRetriesAndOneFailure() {
+    PrometheusScrape before = scrape();
+    Hold hold = holdNewSeat(50_000, 9_000);
+    String paymentTxId = newPaymentTxId("metrics-retried");
+    chaos.setPaymentFailureRate(1.0);
+
+    api.pay(hold.userId(), hold.reservationId(), paymentTxId);
+    assertThat(awaitFinal(paymentTxId).path("status").asString()).isEqualTo("FAILURE");
+
+    PrometheusScrape after =
+        await("the FAILURE outcome to be counted")
+            .atMost(Duration.ofSeconds(10))
+            .until(this::scrape, scrape -> outcomes(scrape, "FAILURE") > outcomes(before, "FAILURE"));
+    assertThat(outcomes(after, "FAILURE") - outcomes(before, "FAILURE")).isEqualTo(1.0);
+    assertThat(after.sum("ticketing_payment_retries_total") - before.sum("ticketing_payment_retries_total"))
+        .isEqualTo(3.0);
+    // The saga waited 1 s + 2 s + 4 s between its attempts.
+    assertThat(
+            after.sum("ticketing_saga_duration_seconds_sum", "status", "FAILURE")
+                - before.sum("ticketing_saga_duration_seconds_sum", "status", "FAILURE"))
+        .isGreaterThanOrEqualTo(7.0);
+    assertThat(outcomes(after, "SUCCESS")).isEqualTo(outcomes(before, "SUCCESS"));
+  }
+
+  @Test
+  void aSeatThatCannotBeConfirmedCountsOneCancelAndNoSuccess() {
+    PrometheusScrape before = scrape();
+    Hold hold = holdNewSeat(50_000, 4_000);
+    String paymentTxId = newPaymentTxId("metrics-cancel");
+    chaos.setConfirmFailureRate(1.0);
+
+    api.pay(hold.userId(), hold.reservationId(), paymentTxId);
+    assertThat(awaitFinal(paymentTxId).path("status").asString()).isEqualTo("CANCEL");
+
+    PrometheusScrape after =
+        await("the CANCEL outcome to be counted")
+            .atMost(Duration.ofSeconds(10))
+            .until(this::scrape, scrape -> outcomes(scrape, "CANCEL") > outcomes(before, "CANCEL"));
+    assertThat(outcomes(after, "CANCEL") - outcomes(before, "CANCEL")).isEqualTo(1.0);
+    assertThat(outcomes(after, "SUCCESS")).isEqualTo(outcomes(before, "SUCCESS"));
+    assertThat(outcomes(after, "FAILURE")).isEqualTo(outcomes(before, "FAILURE"));
+  }
+
+  @Test
   void everyMetricTheDashboardAndTheAlertRulesReadIsExported() throws IOException {
     Set<String> read = new TreeSet<>();
     dashboardQueries().forEach(query -> read.addAll(PromQlMetricNames.in(query)));
@@ -125,7 +169,11 @@ class PrometheusMetricsIntegrationTest extends IntegrationTest {
   }
 
   private static double successes(PrometheusScrape scrape) {
-    return scrape.sum("ticketing_saga_outcomes_total", "status", "SUCCESS");
+    return outcomes(scrape, "SUCCESS");
+  }
+
+  private static double outcomes(PrometheusScrape scrape, String status) {
+    return scrape.sum("ticketing_saga_outcomes_total", "status", status);
   }
 
   private static double durations(PrometheusScrape scrape, String suffix) {
