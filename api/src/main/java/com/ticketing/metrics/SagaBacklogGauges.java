@@ -30,7 +30,7 @@ public class SagaBacklogGauges implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(SagaBacklogGauges.class);
 
-  /** One consistent reading; ages are taken by the database (its rows hold UTC times). */
+  /** One reading; the age is taken by the database, whose rows hold UTC times. */
   private record Snapshot(long parked, long oldestParkedSeconds, long outboxBacklog, long takenAtNanos) {}
 
   private final JdbcTemplate jdbc;
