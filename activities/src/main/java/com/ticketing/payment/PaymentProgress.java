@@ -1,21 +1,30 @@
 package com.ticketing.payment;
 
 import com.ticketing.saga.PaymentRequest;
+import com.ticketing.saga.PaymentStatus;
 import com.ticketing.saga.SagaState;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes the saga's progress into its polling row, forward only. */
+/**
+ * Writes the saga's progress into its polling row, forward only, and announces what a write that
+ * applied changed ({@link SagaSettled} for FAILURE and CANCEL, {@link PaymentRetried}).
+ */
 @Service
 public class PaymentProgress {
 
   private final PaymentTransactionRepository transactions;
+  private final ApplicationEventPublisher announcements;
   private final Clock clock;
 
-  public PaymentProgress(PaymentTransactionRepository transactions, Clock clock) {
+  public PaymentProgress(
+      PaymentTransactionRepository transactions, ApplicationEventPublisher announcements, Clock clock) {
     this.transactions = transactions;
+    this.announcements = announcements;
     this.clock = clock;
   }
 
@@ -27,14 +36,38 @@ public class PaymentProgress {
   @Transactional
   public boolean record(PaymentRequest request, SagaState state, long revision) {
     Instant now = clock.instant();
-    if (write(request, state, revision, now) == 1) {
-      return true;
+    Optional<PaymentTransactionRepository.RowFacts> before = factsIfAnnounced(request, state);
+    boolean applied = write(request, state, revision, now) == 1;
+    if (!applied && !transactions.existsById(request.paymentTxId())) {
+      transactions.insertIfAbsent(request, now);
+      applied = write(request, state, revision, now) == 1;
     }
-    if (transactions.existsById(request.paymentTxId())) {
-      return false;
+    if (applied) {
+      announce(request, state, before, now);
     }
-    transactions.insertIfAbsent(request, now);
-    return write(request, state, revision, now) == 1;
+    return applied;
+  }
+
+  /** Reads the row before the write only for the writes that may be announced (rare ones). */
+  private Optional<PaymentTransactionRepository.RowFacts> factsIfAnnounced(PaymentRequest request, SagaState state) {
+    PaymentStatus status = state.status();
+    return status.isTerminal() || status == PaymentStatus.RETRYING
+        ? transactions.findFacts(request.paymentTxId())
+        : Optional.empty();
+  }
+
+  private void announce(
+      PaymentRequest request, SagaState state, Optional<PaymentTransactionRepository.RowFacts> before, Instant now) {
+    // A write to a FAILURE or CANCEL row never applies: the first terminal write is the only one.
+    if (state.status().isTerminal()) {
+      Instant startedAt = before.map(PaymentTransactionRepository.RowFacts::getCreatedAt).orElse(now);
+      announcements.publishEvent(new SagaSettled(request.paymentTxId(), state.status(), startedAt, now));
+    }
+    // A retry's status can be written again (after parking, with a newer revision): count it once.
+    int retriesBefore = before.map(PaymentTransactionRepository.RowFacts::getRetryCount).orElse(0);
+    if (state.status() == PaymentStatus.RETRYING && state.retryCount() > retriesBefore) {
+      announcements.publishEvent(new PaymentRetried(request.paymentTxId(), state.retryCount()));
+    }
   }
 
   private int write(PaymentRequest request, SagaState state, long revision, Instant now) {

@@ -3,8 +3,11 @@ package com.ticketing.payment;
 import com.ticketing.points.PointsService;
 import com.ticketing.reservation.ReservationService;
 import com.ticketing.saga.PaymentRequest;
+import com.ticketing.saga.PaymentStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,16 +23,19 @@ public class PaymentReversalService {
   private final ReservationService reservations;
   private final PointsService points;
   private final PaymentTransactionRepository transactions;
+  private final ApplicationEventPublisher announcements;
   private final Clock clock;
 
   public PaymentReversalService(
       ReservationService reservations,
       PointsService points,
       PaymentTransactionRepository transactions,
+      ApplicationEventPublisher announcements,
       Clock clock) {
     this.reservations = reservations;
     this.points = points;
     this.transactions = transactions;
+    this.announcements = announcements;
     this.clock = clock;
   }
 
@@ -48,13 +54,20 @@ public class PaymentReversalService {
 
   /**
    * Closes the row of a saga whose workflow could not be started, as FAILURE and fenced, unless
-   * its points were already taken (then a workflow does run it). Returns whether it closed it.
+   * its points were already taken (then a workflow does run it). Returns whether it closed it;
+   * closing settles the saga as FAILURE ({@link SagaSettled}).
    */
   @Transactional(isolation = Isolation.READ_COMMITTED)
   public boolean abandonUnstarted(String paymentTxId, String reason) {
-    if (transactions.findForUpdate(paymentTxId).isEmpty() || points.wasDebited(paymentTxId)) {
+    Optional<PaymentTransaction> row = transactions.findForUpdate(paymentTxId);
+    if (row.isEmpty() || points.wasDebited(paymentTxId)) {
       return false;
     }
-    return transactions.closeAsFailure(paymentTxId, PaymentTransaction.truncate(reason), clock.instant()) == 1;
+    Instant now = clock.instant();
+    boolean closed = transactions.closeAsFailure(paymentTxId, PaymentTransaction.truncate(reason), now) == 1;
+    if (closed) {
+      announcements.publishEvent(new SagaSettled(paymentTxId, PaymentStatus.FAILURE, row.get().getCreatedAt(), now));
+    }
+    return closed;
   }
 }

@@ -21,6 +21,19 @@ public interface PaymentTransactionRepository extends JpaRepository<PaymentTrans
   @Query("select t from PaymentTransaction t where t.paymentTxId = :paymentTxId")
   Optional<PaymentTransaction> findForUpdate(String paymentTxId);
 
+  /** When the row was created and how many payment retries it records; empty without a row. */
+  @Query(
+      "select t.createdAt as createdAt, t.retryCount as retryCount from PaymentTransaction t"
+          + " where t.paymentTxId = :paymentTxId")
+  Optional<RowFacts> findFacts(String paymentTxId);
+
+  /** The columns {@link #findFacts} reads. */
+  interface RowFacts {
+    Instant getCreatedAt();
+
+    int getRetryCount();
+  }
+
   /** Sagas in one status that have not changed since {@code before}, oldest first. */
   List<PaymentTransaction> findTop200ByStatusAndUpdatedAtBeforeOrderByUpdatedAtAsc(
       PaymentStatus status, Instant before);

@@ -4,12 +4,16 @@ import com.ticketing.errors.TicketingException;
 import com.ticketing.errors.TicketingException.Kind;
 import com.ticketing.payment.PaymentTransaction;
 import com.ticketing.payment.PaymentTransactionRepository;
+import com.ticketing.payment.SagaSettled;
 import com.ticketing.points.PointsService;
 import com.ticketing.points.UserAccountRepository;
 import com.ticketing.saga.PaymentRequest;
+import com.ticketing.saga.PaymentStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +31,7 @@ public class ReservationService {
   private final PaymentTransactionRepository transactions;
   private final PointsService points;
   private final ReservationProperties properties;
+  private final ApplicationEventPublisher announcements;
   private final Clock clock;
 
   public ReservationService(
@@ -36,6 +41,7 @@ public class ReservationService {
       PaymentTransactionRepository transactions,
       PointsService points,
       ReservationProperties properties,
+      ApplicationEventPublisher announcements,
       Clock clock) {
     this.seats = seats;
     this.reservations = reservations;
@@ -43,6 +49,7 @@ public class ReservationService {
     this.transactions = transactions;
     this.points = points;
     this.properties = properties;
+    this.announcements = announcements;
     this.clock = clock;
   }
 
@@ -104,7 +111,8 @@ public class ReservationService {
   /**
    * Confirms the paid hold; idempotent for the same payment. Refuses a payment that was given up
    * (fenced) or whose points are not taken, so a late or replayed confirm can never sell a seat
-   * whose money went back.
+   * whose money went back. The confirm that sells the seat settles the saga as SUCCESS
+   * ({@link SagaSettled}); a repeated one announces nothing.
    */
   @Transactional(isolation = Isolation.READ_COMMITTED)
   public void confirm(PaymentRequest request) {
@@ -115,9 +123,8 @@ public class ReservationService {
     if (reservation.isConfirmedBy(request.paymentTxId())) {
       return;
     }
-    boolean fenced =
-        transactions.findForUpdate(request.paymentTxId()).map(PaymentTransaction::isFenced).orElse(false);
-    if (fenced) {
+    Optional<PaymentTransaction> payment = transactions.findForUpdate(request.paymentTxId());
+    if (payment.map(PaymentTransaction::isFenced).orElse(false)) {
       throw refused("payment " + request.paymentTxId() + " was given up; its seat cannot be confirmed");
     }
     if (!points.isDebitedAndNotRefunded(request.paymentTxId())) {
@@ -129,6 +136,9 @@ public class ReservationService {
       throw refused(refusal);
     }
     reservation.confirm(now);
+    announcements.publishEvent(
+        new SagaSettled(
+            request.paymentTxId(), PaymentStatus.SUCCESS, payment.map(PaymentTransaction::getCreatedAt).orElse(now), now));
   }
 
   /**

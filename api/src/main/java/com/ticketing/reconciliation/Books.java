@@ -29,6 +29,11 @@ class Books {
 
   private final JdbcTemplate jdbc;
 
+  /** The ids of the rules read from the database. */
+  static List<String> ruleIds() {
+    return RULES.stream().map(BookRule::id).toList();
+  }
+
   Books(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }

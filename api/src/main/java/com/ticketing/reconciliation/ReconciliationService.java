@@ -16,13 +16,19 @@ public class ReconciliationService {
   private final Books books;
   private final RowMatchesWorkflowRule rowMatchesWorkflow;
   private final ReconciliationProperties properties;
+  private final ReconciliationMetrics metrics;
   private final Clock clock;
 
   ReconciliationService(
-      Books books, RowMatchesWorkflowRule rowMatchesWorkflow, ReconciliationProperties properties, Clock clock) {
+      Books books,
+      RowMatchesWorkflowRule rowMatchesWorkflow,
+      ReconciliationProperties properties,
+      ReconciliationMetrics metrics,
+      Clock clock) {
     this.books = books;
     this.rowMatchesWorkflow = rowMatchesWorkflow;
     this.properties = properties;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -36,12 +42,15 @@ public class ReconciliationService {
     WorkflowComparison workflows = rowMatchesWorkflow.compare(snapshot.finalSagas());
     List<Violation> violations = new ArrayList<>(snapshot.violations());
     violations.addAll(workflows.violations());
-    return new ReconciliationReport(
-        checkedAt,
-        snapshot.sagasChecked(),
-        workflows.checked(),
-        workflows.skipped(),
-        workflows.error(),
-        List.copyOf(violations));
+    ReconciliationReport report =
+        new ReconciliationReport(
+            checkedAt,
+            snapshot.sagasChecked(),
+            workflows.checked(),
+            workflows.skipped(),
+            workflows.error(),
+            List.copyOf(violations));
+    metrics.record(report);
+    return report;
   }
 }

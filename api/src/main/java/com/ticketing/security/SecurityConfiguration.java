@@ -16,7 +16,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may call what. Always: the operator API needs the viewer role to read and the operator role
- * to decide; health details need one of them, the probes nothing. The buyer API is open with
+ * to decide; health details and the other actuator endpoints (Prometheus's scrape) need one of
+ * them, the probes nothing. The buyer API is open with
  * {@code ticketing.security.buyers=none} and needs a buyer JWT with {@code jwt}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +43,8 @@ public class SecurityConfiguration {
                   .requestMatchers("/error").permitAll()
                   // Open, without details for anonymous callers (management.endpoint.health.show-details).
                   .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                  // Metrics tell business volume and outcomes: a viewer's read, like the operator API.
+                  .requestMatchers("/actuator/**").hasAnyRole(Roles.VIEWER, Roles.OPERATOR)
                   .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole(Roles.VIEWER, Roles.OPERATOR)
                   .requestMatchers("/api/admin/**").hasRole(Roles.OPERATOR);
               if (security.buyersNeedJwt()) {

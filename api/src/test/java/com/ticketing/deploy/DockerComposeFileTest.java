@@ -40,7 +40,13 @@ class DockerComposeFileTest {
   private static final List<String> ONE_SHOT_JOBS = List.of("temporal-setup", "temporal-register", "kafka-init");
   /** Every secret the stack uses: none may have a default. */
   private static final List<String> CREDENTIALS =
-      List.of("TICKETING_DB_PASSWORD", "MYSQL_ROOT_PASSWORD", "TEMPORAL_DB_PASSWORD", "OPERATOR_TOKEN");
+      List.of(
+          "TICKETING_DB_PASSWORD",
+          "MYSQL_ROOT_PASSWORD",
+          "TEMPORAL_DB_PASSWORD",
+          "OPERATOR_TOKEN",
+          "VIEWER_TOKEN",
+          "GRAFANA_ADMIN_PASSWORD");
   /**
    * `${NAME}`, `${NAME:-default}`, `${NAME-default}`: compose interpolation, resolved to the
    * default; `${NAME:?error}` (required) to the stand-in `<NAME>`.
@@ -358,8 +364,63 @@ class DockerComposeFileTest {
           .as(instance)
           .containsEntry("MYSQL_PASSWORD", "<TICKETING_DB_PASSWORD>")
           .containsEntry("OPERATOR_TOKEN", "<OPERATOR_TOKEN>")
+          .containsEntry("VIEWER_TOKEN", "<VIEWER_TOKEN>")
           .containsEntry("TICKETING_DEMO_DATA", "false");
     }
+    assertThat(environment("prometheus")).containsEntry("VIEWER_TOKEN", "<VIEWER_TOKEN>");
+    assertThat(environment("grafana")).containsEntry("GF_SECURITY_ADMIN_PASSWORD", "<GRAFANA_ADMIN_PASSWORD>");
+  }
+
+  // --- monitoring: Prometheus and Grafana ---------------------------------------------------
+
+  @Test
+  void prometheusAndGrafanaArePinnedHealthCheckedAndPublishedOnLoopbackOnly() {
+    assertThat(publishedPorts("prometheus")).containsExactly(new Published(LOOPBACK, 9090, 9090));
+    assertThat(publishedPorts("grafana")).containsExactly(new Published(LOOPBACK, 3000, 3000));
+    for (String name : List.of("prometheus", "grafana")) {
+      assertThat(string(service(name).get("image"))).as(name + " image").matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+");
+      assertThat(string(service(name).get("restart"))).as(name).isEqualTo("unless-stopped");
+      assertThat(string(service(name).get("mem_limit"))).as(name).isNotBlank();
+      assertThat(healthcheck(name)).as(name).contains("http://localhost:");
+    }
+    assertThat(healthcheck("prometheus")).contains("localhost:9090/-/ready");
+    assertThat(healthcheck("grafana")).contains("localhost:3000/api/health");
+    assertThat(dependencies("grafana")).containsEntry("prometheus", "service_healthy");
+  }
+
+  @Test
+  void prometheusScrapesWithTheViewerTokenKeptInMemoryAndLoadsTheAlertRules() throws IOException {
+    String script = mountedScript("prometheus", "deploy/prometheus/start.sh");
+    List<String> mounts = list(service("prometheus").get("volumes")).stream().map(DockerComposeFileTest::string).toList();
+
+    assertThat(script).contains("printf '%s' \"$VIEWER_TOKEN\" > /run/scrape/viewer-token");
+    assertThat(list(service("prometheus").get("tmpfs")).stream().map(DockerComposeFileTest::string)).contains("/run/scrape");
+    assertThat(mounts)
+        .contains(
+            "./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+            "./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+    assertThat(environment("prometheus").get("VIEWER_TOKEN")).isEqualTo(environment("payment-saga").get("VIEWER_TOKEN"));
+  }
+
+  @Test
+  void grafanaAsksForItsAdminPasswordAndProvisionsTheDashboardFromTheRepository() throws IOException {
+    Map<String, String> grafana = environment("grafana");
+    List<String> mounts = list(service("grafana").get("volumes")).stream().map(DockerComposeFileTest::string).toList();
+    String provider = Files.readString(root.resolve("deploy/grafana/provisioning/dashboards/payment-saga.yml"));
+
+    assertThat(grafana)
+        .containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
+        .containsEntry("GF_USERS_ALLOW_SIGN_UP", "false")
+        .containsEntry("GF_SECURITY_ADMIN_USER", "admin");
+    assertThat(mounts)
+        .contains(
+            "./deploy/grafana/provisioning/datasources:/etc/grafana/provisioning/datasources:ro",
+            "./deploy/grafana/provisioning/dashboards:/etc/grafana/provisioning/dashboards:ro",
+            "./deploy/grafana/dashboards:/etc/grafana/dashboards:ro");
+    assertThat(provider).contains("path: /etc/grafana/dashboards");
+    assertThat(grafana.get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"))
+        .isEqualTo("/etc/grafana/dashboards/payment-saga.json");
+    assertThat(root.resolve("deploy/grafana/dashboards/payment-saga.json")).isRegularFile();
   }
 
   @Test

@@ -39,6 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final KafkaTemplate<String, String> kafka;
   private final OutboxRelayProperties properties;
   private final Chaos chaos;
+  private final OutboxRelayMetrics metrics;
   private final String owner = "relay-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
   private volatile Thread thread;
   private volatile boolean running;
@@ -51,13 +52,15 @@ public class OutboxRelay implements SmartLifecycle {
       OutboxSignal signal,
       KafkaTemplate<String, String> kafka,
       OutboxRelayProperties properties,
-      Chaos chaos) {
+      Chaos chaos,
+      OutboxRelayMetrics metrics) {
     this.outbox = outbox;
     this.lease = lease;
     this.signal = signal;
     this.kafka = kafka;
     this.properties = properties;
     this.chaos = chaos;
+    this.metrics = metrics;
   }
 
   @Override
@@ -114,6 +117,7 @@ public class OutboxRelay implements SmartLifecycle {
       } catch (RuntimeException failed) {
         // The broker or the database is away: the events stay in the outbox and go out later.
         log.warn("outbox relay round failed, retrying: {}", failed.getMessage());
+        metrics.roundFailed();
         pause(AFTER_FAILURE);
       }
     }
@@ -149,6 +153,7 @@ public class OutboxRelay implements SmartLifecycle {
         sent.add(batch.get(i).id());
       } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notAcknowledged) {
         log.warn("Kafka did not acknowledge {} on {}; it is sent again", batch.get(i).eventId(), batch.get(i).topic());
+        metrics.notAcknowledged();
         break;
       }
     }
