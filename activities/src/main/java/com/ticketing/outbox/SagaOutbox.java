@@ -23,28 +23,44 @@ public class SagaOutbox {
   private final JsonMapper json;
   private final OutboxSignal signal;
   private final Clock clock;
+  private final EventSequences sequences;
 
   public SagaOutbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.signal = signal;
     this.clock = clock;
+    this.sequences = new EventSequences(jdbc);
   }
 
-  /** Adds the events to the current transaction; an event already written (same eventId) is kept as it is. */
+  /**
+   * Adds the events to the current transaction; an event already written (same eventId) is kept as
+   * it is. Each new event gets its saga's next sequence number, in list order.
+   */
   public void append(List<SagaEvent> events) {
     if (events.isEmpty()) {
       return;
     }
     Timestamp now = Timestamp.from(clock.instant());
     for (SagaEvent event : events) {
-      jdbc.update(
-          "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-          event.eventId(),
-          event.type().topic(),
-          event.payment().messageKey(),
-          json.writeValueAsString(EventEnvelope.of(event)),
-          now);
+      String paymentTxId = event.payment().paymentTxId();
+      long sequence = sequences.next(paymentTxId);
+      int written =
+          jdbc.update(
+              "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at, payment_tx_id,"
+                  + " event_sequence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              event.eventId(),
+              event.type().topic(),
+              event.payment().messageKey(),
+              json.writeValueAsString(EventEnvelope.of(event, sequence)),
+              now,
+              paymentTxId,
+              sequence);
+      if (written == 1) {
+        sequences.taken(paymentTxId, sequence);
+      } else {
+        sequences.requireWritten(event.eventId());
+      }
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
