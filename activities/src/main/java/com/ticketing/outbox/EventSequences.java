@@ -18,8 +18,8 @@ final class EventSequences {
     this.jdbc = jdbc;
   }
 
-  /** The number the saga's next new event gets; locks the saga's polling row until the commit. */
-  long next(String paymentTxId) {
+  /** The number of the saga's last event; locks the saga's polling row until the commit. */
+  long lockLast(String paymentTxId) {
     List<Long> last =
         jdbc.queryForList(
             "SELECT last_event_sequence FROM payment_transactions WHERE payment_tx_id = ? FOR UPDATE",
@@ -29,9 +29,10 @@ final class EventSequences {
       // Every step writes the polling row before (or with) its events; without it nothing can number them.
       throw new IllegalStateException("saga " + paymentTxId + " has no polling row to number its events");
     }
-    return last.get(0) + 1;
+    return last.get(0);
   }
 
+  /** Records the number of the saga's last event. */
   void taken(String paymentTxId, long sequence) {
     jdbc.update(
         "UPDATE payment_transactions SET last_event_sequence = ? WHERE payment_tx_id = ?", sequence, paymentTxId);

@@ -4,7 +4,9 @@ import com.ticketing.events.EventEnvelope;
 import com.ticketing.events.SagaEvent;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -42,9 +44,11 @@ public class SagaOutbox {
       return;
     }
     Timestamp now = Timestamp.from(clock.instant());
+    Map<String, Long> lastNumbers = new HashMap<>();
+    Map<String, Long> taken = new HashMap<>();
     for (SagaEvent event : events) {
       String paymentTxId = event.payment().paymentTxId();
-      long sequence = sequences.next(paymentTxId);
+      long sequence = lastNumbers.computeIfAbsent(paymentTxId, sequences::lockLast) + 1;
       int written =
           jdbc.update(
               "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at, payment_tx_id,"
@@ -57,11 +61,13 @@ public class SagaOutbox {
               paymentTxId,
               sequence);
       if (written == 1) {
-        sequences.taken(paymentTxId, sequence);
+        lastNumbers.put(paymentTxId, sequence);
+        taken.put(paymentTxId, sequence);
       } else {
         sequences.requireWritten(event.eventId());
       }
     }
+    taken.forEach(sequences::taken);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
