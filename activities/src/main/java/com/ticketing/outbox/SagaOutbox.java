@@ -4,7 +4,9 @@ import com.ticketing.events.EventEnvelope;
 import com.ticketing.events.SagaEvent;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,29 +25,49 @@ public class SagaOutbox {
   private final JsonMapper json;
   private final OutboxSignal signal;
   private final Clock clock;
+  private final EventSequences sequences;
 
   public SagaOutbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.signal = signal;
     this.clock = clock;
+    this.sequences = new EventSequences(jdbc);
   }
 
-  /** Adds the events to the current transaction; an event already written (same eventId) is kept as it is. */
+  /**
+   * Adds the events to the current transaction; an event already written (same eventId) is kept as
+   * it is. Each new event gets its saga's next sequence number, in list order.
+   */
   public void append(List<SagaEvent> events) {
     if (events.isEmpty()) {
       return;
     }
     Timestamp now = Timestamp.from(clock.instant());
+    Map<String, Long> lastNumbers = new HashMap<>();
+    Map<String, Long> taken = new HashMap<>();
     for (SagaEvent event : events) {
-      jdbc.update(
-          "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-          event.eventId(),
-          event.type().topic(),
-          event.payment().messageKey(),
-          json.writeValueAsString(EventEnvelope.of(event)),
-          now);
+      String paymentTxId = event.payment().paymentTxId();
+      long sequence = lastNumbers.computeIfAbsent(paymentTxId, sequences::lockLast) + 1;
+      int written =
+          jdbc.update(
+              "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at, payment_tx_id,"
+                  + " event_sequence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              event.eventId(),
+              event.type().topic(),
+              event.payment().messageKey(),
+              json.writeValueAsString(EventEnvelope.of(event, sequence)),
+              now,
+              paymentTxId,
+              sequence);
+      if (written == 1) {
+        lastNumbers.put(paymentTxId, sequence);
+        taken.put(paymentTxId, sequence);
+      } else {
+        sequences.requireWritten(event.eventId());
+      }
     }
+    taken.forEach(sequences::taken);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {

@@ -1,5 +1,6 @@
 package com.ticketing.admin;
 
+import com.ticketing.apidocs.ProblemResponse;
 import com.ticketing.errors.TicketingException;
 import com.ticketing.errors.TicketingException.Kind;
 import com.ticketing.mode.ServesRest;
@@ -40,6 +41,11 @@ public class AdminSagaController {
   }
 
   /** E.g. {@code ?status=NEEDS_ATTENTION&olderThan=PT10M}: parked for ten minutes or more. */
+  @ProblemResponse(
+      status = 400,
+      when =
+          "an unknown status, or an olderThan that is not a non-negative ISO-8601 "
+              + "duration")
   @GetMapping
   public List<SagaSummary> list(
       @RequestParam(defaultValue = "NEEDS_ATTENTION") String status,
@@ -47,11 +53,15 @@ public class AdminSagaController {
     return operations.list(parseStatus(status), parseDuration(olderThan));
   }
 
+  @ProblemResponse(status = 404, when = "unknown saga")
   @GetMapping("/{paymentTxId}")
   public SagaInspection inspect(@PathVariable String paymentTxId) {
     return operations.inspect(paymentTxId);
   }
 
+  @ProblemResponse(status = 400, when = "no reason, or one longer than 500 characters")
+  @ProblemResponse(status = 404, when = "unknown saga")
+  @ProblemResponse(status = 409, when = "the saga is not parked in NEEDS_ATTENTION")
   @PostMapping("/{paymentTxId}/retry")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public OperatorDecisionResult retry(
@@ -59,6 +69,13 @@ public class AdminSagaController {
     return operations.retry(paymentTxId, decision(body));
   }
 
+  @ProblemResponse(status = 400, when = "no reason, or one longer than 500 characters")
+  @ProblemResponse(status = 404, when = "unknown saga")
+  @ProblemResponse(
+      status = 409,
+      when =
+          "the saga is not parked in NEEDS_ATTENTION, or it accepts only retry (a "
+              + "reversal under way, a confirmed seat)")
   @PostMapping("/{paymentTxId}/compensate")
   @ResponseStatus(HttpStatus.ACCEPTED)
   public OperatorDecisionResult compensate(

@@ -1,5 +1,6 @@
 package com.ticketing.admin;
 
+import com.ticketing.apidocs.ProblemResponse;
 import com.ticketing.errors.TicketingException;
 import com.ticketing.errors.TicketingException.Kind;
 import com.ticketing.mode.ServesRest;
@@ -21,6 +22,7 @@ public class AuditController {
     this.audit = audit;
   }
 
+  @ProblemResponse(status = 400, when = "a limit outside 1 to 500")
   @GetMapping("/api/admin/audit")
   public List<AuditEntry> audit(@RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {

@@ -6,7 +6,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-/** Turns {@code ticketing.mode} into the settings it implies, e.g. no workers in API mode. */
+/**
+ * Turns {@code ticketing.mode} into the settings it implies: no workers in API mode, no REST
+ * contract (/v3/api-docs, Swagger UI) in worker mode.
+ */
 public class TicketingModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
   @Override
@@ -16,6 +19,14 @@ public class TicketingModeEnvironmentPostProcessor implements EnvironmentPostPro
       environment
           .getPropertySources()
           .addFirst(new MapPropertySource("ticketingMode", Map.of("spring.temporal.start-workers", "false")));
+    }
+    if (mode == TicketingMode.WORKER) {
+      // No REST to describe: the controllers are absent (ServesRest).
+      environment
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "ticketingMode", Map.of("springdoc.api-docs.enabled", "false", "springdoc.swagger-ui.enabled", "false")));
     }
   }
 }

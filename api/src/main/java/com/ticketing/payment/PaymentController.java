@@ -1,5 +1,6 @@
 package com.ticketing.payment;
 
+import com.ticketing.apidocs.ProblemResponse;
 import com.ticketing.errors.TicketingException;
 import com.ticketing.errors.TicketingException.Kind;
 import com.ticketing.mode.ServesRest;
@@ -39,6 +40,26 @@ public class PaymentController {
 
   public record PayResponse(String paymentTxId, PaymentStatus status) {}
 
+  @ProblemResponse(
+      status = 400,
+      when =
+          "userId or reservationId missing or not positive, or a paymentTxId that is not "
+              + "1 to 64 letters, digits, '.', '_', ':' or '-'")
+  @ProblemResponse(
+      status = 403,
+      when =
+          "the reservation belongs to another user; with buyer JWTs, a userId that is not "
+              + "the token's subject")
+  @ProblemResponse(
+      status = 404,
+      when =
+          "unknown user or reservation (with buyer JWTs, also another buyer's "
+              + "reservation)")
+  @ProblemResponse(
+      status = 409,
+      when =
+          "the reservation is no longer payable (not HELD), or the paymentTxId belongs to "
+              + "another payment")
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   public PayResponse pay(@RequestBody PayRequest request) {
@@ -53,6 +74,7 @@ public class PaymentController {
     return new PayResponse(started.paymentTxId(), started.status());
   }
 
+  @ProblemResponse(status = 404, when = "unknown payment (with buyer JWTs, also another buyer's)")
   @GetMapping("/{paymentTxId}")
   public PaymentView poll(@PathVariable String paymentTxId) {
     PaymentView payment = queries.find(paymentTxId);

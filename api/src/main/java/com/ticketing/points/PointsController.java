@@ -1,5 +1,6 @@
 package com.ticketing.points;
 
+import com.ticketing.apidocs.ProblemResponse;
 import com.ticketing.errors.TicketingException;
 import com.ticketing.mode.ServesRest;
 import com.ticketing.security.Buyers;
@@ -22,6 +23,7 @@ public class PointsController {
 
   public record Balance(long userId, long balance) {}
 
+  @ProblemResponse(status = 404, when = "unknown user (with buyer JWTs, also another buyer)")
   @GetMapping("/api/users/{userId}/points")
   public Balance balance(@PathVariable long userId) {
     buyers.requireOwnedBy(userId, () -> TicketingException.notFound("user", userId));

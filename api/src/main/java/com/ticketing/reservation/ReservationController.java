@@ -1,5 +1,6 @@
 package com.ticketing.reservation;
 
+import com.ticketing.apidocs.ProblemResponse;
 import com.ticketing.errors.Require;
 import com.ticketing.errors.TicketingException;
 import com.ticketing.mode.ServesRest;
@@ -45,6 +46,15 @@ public class ReservationController {
     }
   }
 
+  @ProblemResponse(status = 400, when = "userId or seatId missing or not positive")
+  @ProblemResponse(status = 403, when = "with buyer JWTs, a userId that is not the token's subject")
+  @ProblemResponse(status = 404, when = "unknown user or seat")
+  @ProblemResponse(status = 409, when = "the seat is held or sold")
+  @ProblemResponse(
+      status = 429,
+      when =
+          "the user already holds ticketing.reservation.max-live-holds-per-user unexpired "
+              + "seats")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   public HoldResponse hold(@RequestBody HoldRequest request) {
@@ -52,6 +62,7 @@ public class ReservationController {
     return HoldResponse.of(reservations.hold(userId, Require.positive("seatId", request.seatId())));
   }
 
+  @ProblemResponse(status = 404, when = "unknown reservation (with buyer JWTs, also another buyer's)")
   @GetMapping("/{reservationId}")
   public HoldResponse find(@PathVariable long reservationId) {
     Reservation reservation = reservations.find(reservationId);

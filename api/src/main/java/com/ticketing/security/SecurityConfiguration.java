@@ -45,6 +45,9 @@ public class SecurityConfiguration {
                   .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                   // Metrics tell business volume and outcomes: a viewer's read, like the operator API.
                   .requestMatchers("/actuator/**").hasAnyRole(Roles.VIEWER, Roles.OPERATOR)
+                  // The REST contract is public, the operator API's part too: it says what each call
+                  // needs, and the calls themselves stay behind the rules below.
+                  .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                   .requestMatchers(HttpMethod.GET, "/api/admin/**").hasAnyRole(Roles.VIEWER, Roles.OPERATOR)
                   .requestMatchers("/api/admin/**").hasRole(Roles.OPERATOR);
               if (security.buyersNeedJwt()) {

@@ -63,6 +63,12 @@ public abstract class IntegrationTest {
     chaos.reset();
   }
 
+  /** Every saga event consumed during the test keeps contracts/events (see SagaEventRecorder). */
+  @AfterEach
+  void eventsKeptTheirContract() {
+    assertThat(events.takeContractViolations()).as("saga events that break contracts/events").isEmpty();
+  }
+
   protected String bootstrapServers() {
     return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
   }

@@ -3,8 +3,10 @@ package com.ticketing.it;
 import static org.awaitility.Awaitility.await;
 
 import com.ticketing.events.SagaEventType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,11 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Every message on the saga's seven topics, read from the beginning by one consumer per JVM, as
  * the rest of the ticketing system would read them. The consumer assigns itself all partitions
  * and belongs to no group, so it never takes messages away from the service's own listener.
+ *
+ * <p>Each saga event (header {@code ticketing-origin: payment-saga}; commands the tests send are
+ * not the service's) is checked against the event contract as it is consumed; {@link
+ * IntegrationTest} fails the test during which a violation was seen.
  */
 public final class SagaEventRecorder {
 
-  /** One consumed message; value is a missing node when it is not JSON. */
-  public record Message(String topic, int partition, long offset, String key, JsonNode value) {
+  /** One consumed message; value is a missing node when it is not JSON; headers by name (the last of each). */
+  public record Message(
+      String topic, int partition, long offset, String key, JsonNode value, Map<String, String> headers) {
 
     public String eventId() {
       return value.path("eventId").asString(null);
@@ -49,6 +57,14 @@ public final class SagaEventRecorder {
     /** The saga's paymentTxId of an event envelope; null for anything else (e.g. a bare command). */
     public String paymentTxId() {
       return data().path("paymentTxId").asString(null);
+    }
+
+    public long sequence() {
+      return value.path("sequence").asLong(-1);
+    }
+
+    public boolean isSagaEvent() {
+      return "payment-saga".equals(headers.get("ticketing-origin"));
     }
   }
 
@@ -64,6 +80,8 @@ public final class SagaEventRecorder {
   private final List<TopicPartition> partitions;
   private final List<Message> received = new CopyOnWriteArrayList<>();
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+  private final EventContracts contracts = EventContracts.ofThisRepository();
+  private final List<String> contractViolations = new CopyOnWriteArrayList<>();
 
   private SagaEventRecorder(String bootstrapServers) {
     Properties adminConfig = new Properties();
@@ -144,8 +162,11 @@ public final class SagaEventRecorder {
     try (consumer) {
       while (true) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-          received.add(
-              new Message(record.topic(), record.partition(), record.offset(), record.key(), parse(record.value())));
+          Message message =
+              new Message(
+                  record.topic(), record.partition(), record.offset(), record.key(), parse(record.value()), headersOf(record));
+          checkContract(message);
+          received.add(message);
         }
         for (TopicPartition partition : partitions) {
           positions.put(partition, consumer.position(partition));
@@ -154,6 +175,36 @@ public final class SagaEventRecorder {
     } catch (WakeupException stopping) {
       // the JVM is exiting
     }
+  }
+
+  /** The contract violations seen since the last call, and forgets them. */
+  public synchronized List<String> takeContractViolations() {
+    List<String> seen = List.copyOf(contractViolations);
+    contractViolations.removeAll(seen);
+    return seen;
+  }
+
+  private void checkContract(Message message) {
+    if (!message.isSagaEvent()) {
+      return;
+    }
+    try {
+      List<String> problems = contracts.violations(message.topic(), message.headers(), message.value());
+      if (!problems.isEmpty()) {
+        contractViolations.add(message.topic() + " " + message.eventId() + ": " + problems);
+      }
+    } catch (RuntimeException checkFailed) {
+      // The recorder must keep consuming whatever the check does.
+      contractViolations.add(message.topic() + " " + message.eventId() + ": cannot check: " + checkFailed);
+    }
+  }
+
+  private static Map<String, String> headersOf(ConsumerRecord<String, String> record) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (Header header : record.headers()) {
+      headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+    }
+    return headers;
   }
 
   private List<TopicPartition> partitionsOfTheSagaTopics() {

@@ -32,6 +32,16 @@ class TicketingModeEnvironmentPostProcessorTest {
   }
 
   @Test
+  void workerModeServesNoRestContract() {
+    MockEnvironment environment = new MockEnvironment().withProperty("ticketing.mode", "worker");
+
+    processor.postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("springdoc.api-docs.enabled")).isEqualTo("false");
+    assertThat(environment.getProperty("springdoc.swagger-ui.enabled")).isEqualTo("false");
+  }
+
+  @Test
   void refusesAnUnknownModeNamingTheChoices() {
     MockEnvironment environment = new MockEnvironment().withProperty("ticketing.mode", "both");
 

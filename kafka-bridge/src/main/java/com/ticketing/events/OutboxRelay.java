@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,9 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the saga's events from the outbox to Kafka, in the order they were written, keyed
- * userId-seatId, with the {@link SagaOrigin} header, acknowledged by the brokers (acks=all) before
- * they count as sent. One instance relays at a time (the holder of the {@link RelayLease}); a round
- * that fails is sent again, so an event can reach Kafka twice, always with the same eventId.
+ * userId-seatId, with the {@link CloudEventHeaders} and the {@link SagaOrigin} header, acknowledged
+ * by the brokers (acks=all) before they count as sent. One instance relays at a time (the holder of
+ * the {@link RelayLease}); a round that fails is sent again, so an event can reach Kafka twice,
+ * always with the same eventId and headers.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -140,10 +142,9 @@ public class OutboxRelay implements SmartLifecycle {
   private List<Long> send(List<OutboxEntry> batch) throws InterruptedException {
     List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
     for (OutboxEntry entry : batch) {
-      acks.add(
-          kafka.send(
-              new ProducerRecord<>(
-                  entry.topic(), null, entry.messageKey(), entry.payload(), List.of(SagaOrigin.header()))));
+      List<Header> headers = new ArrayList<>(CloudEventHeaders.of(entry));
+      headers.add(SagaOrigin.header());
+      acks.add(kafka.send(new ProducerRecord<>(entry.topic(), null, entry.messageKey(), entry.payload(), headers)));
     }
     long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
     List<Long> sent = new ArrayList<>();
