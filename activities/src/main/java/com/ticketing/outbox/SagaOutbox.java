@@ -23,12 +23,14 @@ public class SagaOutbox {
   private final JsonMapper json;
   private final OutboxSignal signal;
   private final Clock clock;
+  private final OutboxTraceContext trace;
 
-  public SagaOutbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal, Clock clock) {
+  public SagaOutbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal, Clock clock, OutboxTraceContext trace) {
     this.jdbc = jdbc;
     this.json = json;
     this.signal = signal;
     this.clock = clock;
+    this.trace = trace;
   }
 
   /** Adds the events to the current transaction; an event already written (same eventId) is kept as it is. */
@@ -37,14 +39,17 @@ public class SagaOutbox {
       return;
     }
     Timestamp now = Timestamp.from(clock.instant());
+    String traceparent = trace.current();
     for (SagaEvent event : events) {
       jdbc.update(
-          "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at) VALUES (?, ?, ?, ?, ?)",
+          "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at, traceparent)"
+              + " VALUES (?, ?, ?, ?, ?, ?)",
           event.eventId(),
           event.type().topic(),
           event.payment().messageKey(),
           json.writeValueAsString(EventEnvelope.of(event)),
-          now);
+          now,
+          traceparent);
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -62,9 +67,11 @@ public class SagaOutbox {
   /** The oldest events not sent yet, in the order they were written. */
   public List<OutboxEntry> unsent(int limit) {
     return jdbc.query(
-        "SELECT id, event_id, topic, message_key, payload FROM saga_outbox"
+        "SELECT id, event_id, topic, message_key, payload, traceparent FROM saga_outbox"
             + " WHERE published_at IS NULL ORDER BY id LIMIT ?",
-        (row, i) -> new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
+        (row, i) ->
+            new OutboxEntry(
+                row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6)),
         limit);
   }
 

@@ -39,6 +39,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final KafkaTemplate<String, String> kafka;
   private final OutboxRelayProperties properties;
   private final Chaos chaos;
+  private final OutboxSendSpans spans;
   private final String owner = "relay-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
   private volatile Thread thread;
   private volatile boolean running;
@@ -51,13 +52,15 @@ public class OutboxRelay implements SmartLifecycle {
       OutboxSignal signal,
       KafkaTemplate<String, String> kafka,
       OutboxRelayProperties properties,
-      Chaos chaos) {
+      Chaos chaos,
+      OutboxSendSpans spans) {
     this.outbox = outbox;
     this.lease = lease;
     this.signal = signal;
     this.kafka = kafka;
     this.properties = properties;
     this.chaos = chaos;
+    this.spans = spans;
   }
 
   @Override
@@ -137,9 +140,11 @@ public class OutboxRelay implements SmartLifecycle {
     List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
     for (OutboxEntry entry : batch) {
       acks.add(
-          kafka.send(
+          spans.send(
+              entry,
               new ProducerRecord<>(
-                  entry.topic(), null, entry.messageKey(), entry.payload(), List.of(SagaOrigin.header()))));
+                  entry.topic(), null, entry.messageKey(), entry.payload(), List.of(SagaOrigin.header())),
+              kafka::send));
     }
     long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
     List<Long> sent = new ArrayList<>();
