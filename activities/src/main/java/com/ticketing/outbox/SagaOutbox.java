@@ -26,13 +26,15 @@ public class SagaOutbox {
   private final OutboxSignal signal;
   private final Clock clock;
   private final EventSequences sequences;
+  private final OutboxTraceContext trace;
 
-  public SagaOutbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal, Clock clock) {
+  public SagaOutbox(JdbcTemplate jdbc, JsonMapper json, OutboxSignal signal, Clock clock, OutboxTraceContext trace) {
     this.jdbc = jdbc;
     this.json = json;
     this.signal = signal;
     this.clock = clock;
     this.sequences = new EventSequences(jdbc);
+    this.trace = trace;
   }
 
   /**
@@ -44,6 +46,7 @@ public class SagaOutbox {
       return;
     }
     Timestamp now = Timestamp.from(clock.instant());
+    String traceparent = trace.current();
     Map<String, Long> lastNumbers = new HashMap<>();
     Map<String, Long> taken = new HashMap<>();
     for (SagaEvent event : events) {
@@ -52,14 +55,15 @@ public class SagaOutbox {
       int written =
           jdbc.update(
               "INSERT IGNORE INTO saga_outbox (event_id, topic, message_key, payload, created_at, payment_tx_id,"
-                  + " event_sequence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  + " event_sequence, traceparent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               event.eventId(),
               event.type().topic(),
               event.payment().messageKey(),
               json.writeValueAsString(EventEnvelope.of(event, sequence)),
               now,
               paymentTxId,
-              sequence);
+              sequence,
+              traceparent);
       if (written == 1) {
         lastNumbers.put(paymentTxId, sequence);
         taken.put(paymentTxId, sequence);
@@ -84,9 +88,11 @@ public class SagaOutbox {
   /** The oldest events not sent yet, in the order they were written. */
   public List<OutboxEntry> unsent(int limit) {
     return jdbc.query(
-        "SELECT id, event_id, topic, message_key, payload FROM saga_outbox"
+        "SELECT id, event_id, topic, message_key, payload, traceparent FROM saga_outbox"
             + " WHERE published_at IS NULL ORDER BY id LIMIT ?",
-        (row, i) -> new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
+        (row, i) ->
+            new OutboxEntry(
+                row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6)),
         limit);
   }
 

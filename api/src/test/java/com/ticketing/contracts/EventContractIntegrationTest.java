@@ -145,8 +145,9 @@ class EventContractIntegrationTest extends IntegrationTest {
 
   private OutboxEntry outboxRow(String eventId) {
     return jdbc.queryForObject(
-        "SELECT id, event_id, topic, message_key, payload FROM saga_outbox WHERE event_id = ?",
-        (row, i) -> new OutboxEntry(row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
+        "SELECT id, event_id, topic, message_key, payload, traceparent FROM saga_outbox WHERE event_id = ?",
+        (row, i) -> new OutboxEntry(
+            row.getLong(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6)),
         eventId);
   }
 

@@ -81,7 +81,7 @@ class EventSchemasTest {
   /** The headers the relay sends for the event, as a consumer reads them. */
   private static Map<String, String> headersOf(SagaEvent event, ObjectNode value) {
     OutboxEntry row =
-        new OutboxEntry(1, event.eventId(), event.type().topic(), PAYMENT.messageKey(), JSON.writeValueAsString(value));
+        new OutboxEntry(1, event.eventId(), event.type().topic(), PAYMENT.messageKey(), JSON.writeValueAsString(value), null);
     Map<String, String> headers = new LinkedHashMap<>();
     CloudEventHeaders.of(row).forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
     headers.put("ticketing-origin", "payment-saga");

@@ -42,6 +42,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final OutboxRelayProperties properties;
   private final Chaos chaos;
   private final OutboxRelayMetrics metrics;
+  private final OutboxSendSpans spans;
   private final String owner = "relay-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
   private volatile Thread thread;
   private volatile boolean running;
@@ -55,7 +56,8 @@ public class OutboxRelay implements SmartLifecycle {
       KafkaTemplate<String, String> kafka,
       OutboxRelayProperties properties,
       Chaos chaos,
-      OutboxRelayMetrics metrics) {
+      OutboxRelayMetrics metrics,
+      OutboxSendSpans spans) {
     this.outbox = outbox;
     this.lease = lease;
     this.signal = signal;
@@ -63,6 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
     this.properties = properties;
     this.chaos = chaos;
     this.metrics = metrics;
+    this.spans = spans;
   }
 
   @Override
@@ -144,7 +147,7 @@ public class OutboxRelay implements SmartLifecycle {
     for (OutboxEntry entry : batch) {
       List<Header> headers = new ArrayList<>(CloudEventHeaders.of(entry));
       headers.add(SagaOrigin.header());
-      acks.add(kafka.send(new ProducerRecord<>(entry.topic(), null, entry.messageKey(), entry.payload(), headers)));
+      acks.add(spans.send(entry, new ProducerRecord<>(entry.topic(), null, entry.messageKey(), entry.payload(), headers), kafka::send));
     }
     long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
     List<Long> sent = new ArrayList<>();
