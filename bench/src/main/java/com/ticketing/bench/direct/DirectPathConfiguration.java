@@ -3,6 +3,7 @@ package com.ticketing.bench.direct;
 import com.ticketing.chaos.Chaos;
 import com.ticketing.chaos.ChaosProperties;
 import com.ticketing.outbox.OutboxSignal;
+import com.ticketing.outbox.OutboxTraceContext;
 import com.ticketing.outbox.SagaOutbox;
 import com.ticketing.payment.PaymentProgress;
 import com.ticketing.payment.PaymentTransaction;
@@ -43,6 +44,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
   PaymentProgress.class,
   PaymentTransactionActivitiesImpl.class,
   SagaOutbox.class,
+  OutboxTraceContext.class,
   OutboxSignal.class,
   PollingRowWriter.class
 })
