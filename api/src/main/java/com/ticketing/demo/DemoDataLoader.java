@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,8 @@ public class DemoDataLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
   private static final int BATCH = 1000;
+  private static final String LOCK = "ticketing-demo-data";
+  private static final int LOCK_WAIT_SECONDS = 120;
 
   private final JdbcTemplate jdbc;
   private final DemoDataProperties properties;
@@ -34,16 +38,39 @@ public class DemoDataLoader implements ApplicationRunner {
     this.properties = properties;
   }
 
+  /**
+   * Instances that start at once load one after the other, under a named database lock held on
+   * one connection: concurrent batches of the grants' INSERT … SELECT into their auto-increment
+   * table can fail inside the engine ("Failed to read auto-increment value", error 1467).
+   */
   @Override
   public void run(ApplicationArguments args) {
+    jdbc.execute((ConnectionCallback<Void>) connection -> {
+      JdbcTemplate locked = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+      Integer acquired = locked.queryForObject("SELECT GET_LOCK(?, ?)", Integer.class, LOCK, LOCK_WAIT_SECONDS);
+      if (!Integer.valueOf(1).equals(acquired)) {
+        throw new IllegalStateException("another instance held the demo data lock for " + LOCK_WAIT_SECONDS + " s");
+      }
+      try {
+        load(locked);
+      } finally {
+        locked.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, LOCK);
+      }
+      return null;
+    });
+  }
+
+  private void load(JdbcTemplate jdbc) {
     long points = properties.pointsPerUser();
     int users =
         insertInBatches(
+            jdbc,
             "INSERT IGNORE INTO users (id, point_balance) VALUES (?, ?)",
             properties.users(),
             id -> new Object[] {id, points});
     // The grant_ref is unique, so two instances starting at once still grant once.
     insertInBatches(
+        jdbc,
         "INSERT IGNORE INTO point_grants (user_id, amount, grant_ref)"
             + " SELECT id, ?, CONCAT('demo-', id) FROM users u WHERE id = ?"
             + " AND NOT EXISTS (SELECT 1 FROM point_grants g WHERE g.user_id = u.id)",
@@ -52,6 +79,7 @@ public class DemoDataLoader implements ApplicationRunner {
     // Prices step through 1,000 … 100,000 in thousands, spread over the hall by a prime stride.
     int seats =
         insertInBatches(
+            jdbc,
             "INSERT IGNORE INTO seats (id, label, price) VALUES (?, ?, ?)",
             properties.seats(),
             id -> new Object[] {id, String.format("S-%04d", id), 1000 + Math.floorMod(id * 7919L, 100) * 1000});
@@ -62,7 +90,7 @@ public class DemoDataLoader implements ApplicationRunner {
     Object[] of(long id);
   }
 
-  private int insertInBatches(String sql, int count, Row row) {
+  private static int insertInBatches(JdbcTemplate jdbc, String sql, int count, Row row) {
     int inserted = 0;
     for (int from = 1; from <= count; from += BATCH) {
       List<Object[]> batch = new ArrayList<>();

@@ -141,8 +141,10 @@ class StatusWritesIntegrationTest extends IntegrationTest {
     return new SagaState(request.paymentTxId(), PaymentStatus.RETRYING, retryCount, "bank timeout", false, false, null, 0);
   }
 
+  /** As the saga builds them: retries, failures and cancels say why (the event contract requires it). */
   private static SagaEvent event(PaymentRequest request, SagaEventType type, Integer retryCount) {
-    return new SagaEvent(type, request, 1_000L, retryCount, null);
+    boolean explained = type == SagaEventType.PAYMENT_RETRY || type == SagaEventType.PAYMENT_FAILURE || type == SagaEventType.PAYMENT_CANCEL;
+    return new SagaEvent(type, request, 1_000L, retryCount, explained ? "bank timeout" : null);
   }
 
   private List<String> outboxEventIds(PaymentRequest request) {
