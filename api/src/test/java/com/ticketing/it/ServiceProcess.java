@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -102,13 +104,24 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * A port free now and not handed out before in this JVM: the kernel may offer a port it just
+   * offered again, and two instances started on one port leave the test talking to the wrong one.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        int port = socket.getLocalPort();
+        if (HANDED_OUT_PORTS.add(port)) {
+          return port;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
+
+  private static final Set<Integer> HANDED_OUT_PORTS = ConcurrentHashMap.newKeySet();
 
   public String name() {
     return name;
