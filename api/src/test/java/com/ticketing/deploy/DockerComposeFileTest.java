@@ -49,7 +49,7 @@ class DockerComposeFileTest {
           "GRAFANA_ADMIN_PASSWORD");
   /**
    * `${NAME}`, `${NAME:-default}`, `${NAME-default}`: compose interpolation, resolved to the
-   * default; `${NAME:?error}` (required) to the stand-in `<NAME>`.
+   * default; `${NAME:?error}` (required) and every credential to the stand-in `<NAME>`.
    */
   private static final Pattern COMPOSE_VARIABLE =
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
@@ -347,6 +347,11 @@ class DockerComposeFileTest {
     assertThat(publishedPorts("kafka-ui")).containsExactly(new Published(LOOPBACK, 8089, 8080));
   }
 
+  /**
+   * No credential has a working default, yet the file parses without them (`docker compose
+   * config`): each is interpolated with an empty default, and the one-shot `credentials-check`
+   * job, which every service using one waits for, refuses to let the stack start while any is empty.
+   */
   @Test
   void noCredentialHasADefault() throws IOException {
     String compose = Files.readString(root.resolve("docker-compose.yml"));
@@ -355,9 +360,26 @@ class DockerComposeFileTest {
       int count = 0;
       while (uses.find()) {
         count++;
-        assertThat(uses.group(1)).as("${" + credential + uses.group(1) + "} must be required").startsWith(":?");
+        assertThat(uses.group(1)).as("${" + credential + uses.group(1) + "} must default to empty").isEqualTo(":-");
       }
       assertThat(count).as(credential + " used").isPositive();
+    }
+    Map<String, String> checked = environment("credentials-check");
+    String check = string(list(service("credentials-check").get("command")).get(0));
+    for (String credential : CREDENTIALS) {
+      assertThat(checked).as("credentials-check sees").containsEntry(credential, "<" + credential + ">");
+      assertThat(check).as("credentials-check tests").contains(credential);
+    }
+    assertThat(check).contains("-z").contains("exit $$missing");
+    assertThat(string(service("credentials-check").get("restart"))).isEqualTo("no");
+    for (String name : services.keySet()) {
+      boolean usesCredential = environment(name).values().stream()
+          .anyMatch(value -> value != null && CREDENTIALS.stream().anyMatch(c -> value.contains("<" + c + ">")));
+      if (usesCredential && !name.equals("credentials-check")) {
+        assertThat(waitsForCredentialsCheck(name, new HashSet<>()))
+            .as(name + " uses a credential, so it must wait (directly or through its dependencies) for credentials-check")
+            .isTrue();
+      }
     }
     for (String instance : SAGA_INSTANCES) {
       assertThat(environment(instance))
@@ -556,12 +578,28 @@ class DockerComposeFileTest {
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {
       String operator = matcher.group(2) == null ? "" : matcher.group(2);
+      boolean secret = operator.endsWith("?") || CREDENTIALS.contains(matcher.group(1));
       String replacement =
-          operator.endsWith("?") ? "<" + matcher.group(1) + ">" : matcher.group(3) == null ? "" : matcher.group(3);
+          secret ? "<" + matcher.group(1) + ">" : matcher.group(3) == null ? "" : matcher.group(3);
       matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(resolved);
     return resolved.toString().replace("$$", "$");
+  }
+
+  private static boolean waitsForCredentialsCheck(String name, Set<String> seen) {
+    if (!seen.add(name)) {
+      return false;
+    }
+    for (Map.Entry<String, String> dependency : dependencies(name).entrySet()) {
+      if (dependency.getKey().equals("credentials-check")) {
+        return dependency.getValue().equals("service_completed_successfully");
+      }
+      if (!dependency.getValue().equals("service_started") && waitsForCredentialsCheck(dependency.getKey(), seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, String> dependencies(String name) {
