@@ -3,9 +3,9 @@ package com.ticketing.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.ticketing.embedded.TemporalDevServer;
 import com.ticketing.events.SagaEventType;
 import com.ticketing.saga.SagaSearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -154,6 +153,16 @@ class DockerComposeFileTest {
         .contains("temporal operator search-attribute create")
         .contains("--namespace \"$TEMPORAL_NAMESPACE\"")
         .contains("temporal operator namespace create");
+  }
+
+  /** The dev server of the default run and the tests registers what compose's server does. */
+  @Test
+  void theDevServerGetsTheSameSearchAttributesAsComposesServer() {
+    List<String> devServerFlags = TemporalDevServer.searchAttributeFlags(SagaSearchAttributes.definitions());
+    List<String> composeFlags = new ArrayList<>();
+    registeredSearchAttributes().forEach((name, type) -> composeFlags.addAll(List.of("--search-attribute", name + "=" + type)));
+
+    assertThat(devServerFlags).isNotEmpty().containsExactlyInAnyOrderElementsOf(composeFlags);
   }
 
   @Test
@@ -514,15 +523,8 @@ class DockerComposeFileTest {
   /** The saga's search attributes as the workflow code declares them, in the CLI's spelling. */
   private static Map<String, String> expectedSearchAttributes() {
     Map<String, String> declared = new TreeMap<>();
-    SagaSearchAttributes.definitions().forEach((name, type) -> declared.put(name, cliTypeName(type)));
+    SagaSearchAttributes.definitions().forEach((name, type) -> declared.put(name, TemporalDevServer.cliTypeName(type)));
     return declared;
-  }
-
-  /** INDEXED_VALUE_TYPE_KEYWORD_LIST -> KeywordList, the spelling of `--type` in the CLI. */
-  private static String cliTypeName(IndexedValueType type) {
-    return Arrays.stream(type.name().replaceFirst("^INDEXED_VALUE_TYPE_", "").split("_"))
-        .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining());
   }
 
   private static Map<String, String> registeredSearchAttributes() {

@@ -31,7 +31,7 @@ final class ExternalEngines {
   }
 
   static ExternalEngines start() {
-    return new ExternalEngines(EmbeddedEngines.startOnce(0).connectionProperties());
+    return new ExternalEngines(EmbeddedEngines.startOnce().connectionProperties());
   }
 
   /** Creates the (empty) database and returns the variables that point an instance at it. */

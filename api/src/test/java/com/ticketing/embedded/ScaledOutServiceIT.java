@@ -52,7 +52,7 @@ class ScaledOutServiceIT {
     // No Spring here to configure logging: without this, the broker logs at DEBUG.
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(Level.WARN);
-    engines = EmbeddedEngines.startOnce(0).connectionProperties();
+    engines = EmbeddedEngines.startOnce().connectionProperties();
     temporalStubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporalTarget()).build());

@@ -1,5 +1,6 @@
 package com.ticketing.faults;
 
+import com.ticketing.embedded.KafkaCluster;
 import com.ticketing.faults.SagaDriver.DriveResult;
 import com.ticketing.faults.SagaDriver.Plan;
 import com.ticketing.faults.SagaDriver.Run;

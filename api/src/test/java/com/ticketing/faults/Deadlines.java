@@ -1,13 +1,7 @@
 package com.ticketing.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /** Bounded waiting for the fault suite: every loop has a deadline, and no sleep is unexplained. */
 final class Deadlines {
@@ -37,19 +31,6 @@ final class Deadlines {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  static void deleteRecursively(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + directory, e);
     }
   }
 }

@@ -105,7 +105,8 @@ public final class FaultReport {
             + ", reconciliation violations " + violationsText + ", SQL book problems " + sqlProblems.size()
             + ", events checked " + audit.eventsChecked() + " (" + audit.duplicatesDropped() + " duplicates dropped)"
             + ", operator retries " + operatorRetries + ", wall " + seconds(System.nanoTime() - startedAt) + " s"
-            + " (engines " + seconds(stack.startedInMillis() * 1_000_000) + " s)";
+            + " (engines " + seconds(stack.startedInMillis() * 1_000_000) + " s)"
+            + ", on the " + stack.temporal().description();
     System.out.println(summary);
     write(summary);
     if (!failures.isEmpty()) {

@@ -1,8 +1,13 @@
 package com.ticketing.faults;
 
 import ch.qos.logback.classic.Level;
+import com.ticketing.embedded.KafkaCluster;
+import com.ticketing.embedded.RestartableMariaDb;
+import com.ticketing.embedded.TemporalEngine;
+import com.ticketing.embedded.TemporalEngines;
 import com.ticketing.it.ApiClient;
 import com.ticketing.it.ServiceProcess;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +17,10 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * One fault scenario's world: MariaDB, a Kafka cluster and the Temporal test server, started by
- * the test, and the packaged service as separate JVMs in the {@code external} profile pointed at
- * them. Closing it ends every process it started.
+ * One fault scenario's world: MariaDB, a Kafka cluster and Temporal (the real server, the CLI's
+ * dev server as its own process, where the CLI is installed; else the test server), started by the
+ * test, and the packaged service as separate JVMs in the {@code external} profile pointed at them.
+ * Closing it ends every process it started.
  */
 public final class FaultStack implements AutoCloseable {
 
@@ -29,7 +35,7 @@ public final class FaultStack implements AutoCloseable {
   private final List<ServiceProcess> instances = new ArrayList<>();
   private KafkaCluster kafka;
   private RestartableMariaDb database;
-  private TemporalTestServer temporal;
+  private TemporalEngine temporal;
   private long startedInMillis;
 
   private FaultStack(String scenario) {
@@ -48,7 +54,13 @@ public final class FaultStack implements AutoCloseable {
     try {
       stack.kafka = KafkaCluster.launch(scenario, kafkaNodes);
       stack.database = RestartableMariaDb.start(scenario);
-      stack.temporal = TemporalTestServer.start();
+      stack.temporal =
+          TemporalEngines.start(
+              TemporalEngines.configuredChoice(),
+              TemporalEngines.configuredCli(),
+              0,
+              0,
+              Path.of("target", "faults-" + scenario + "-temporal"));
       stack.kafka.awaitBrokers(kafkaNodes, KafkaCluster.START_DEADLINE);
     } catch (RuntimeException | AssertionError e) {
       stack.close();
@@ -119,7 +131,7 @@ public final class FaultStack implements AutoCloseable {
     return database;
   }
 
-  public TemporalTestServer temporal() {
+  public TemporalEngine temporal() {
     return temporal;
   }
 

@@ -1,5 +1,6 @@
 package com.ticketing.faults;
 
+import com.ticketing.embedded.TemporalEngine;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -22,7 +23,7 @@ final class SagaForensics implements AutoCloseable {
 
   private final WorkflowServiceStubs stubs;
 
-  SagaForensics(TemporalTestServer temporal) {
+  SagaForensics(TemporalEngine temporal) {
     stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());

@@ -1,5 +1,6 @@
 package com.ticketing.faults;
 
+import com.ticketing.embedded.RestartableMariaDb;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

