@@ -1,5 +1,8 @@
 package com.ticketing.payment;
 
+import com.ticketing.points.LedgerEntryType;
+import com.ticketing.points.PointLedgerRepository;
+import com.ticketing.reservation.ReservationRepository;
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.PaymentStatus;
 import com.ticketing.saga.SagaState;
@@ -18,14 +21,41 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentProgress {
 
   private final PaymentTransactionRepository transactions;
+  private final ReservationRepository reservations;
+  private final PointLedgerRepository ledger;
   private final ApplicationEventPublisher announcements;
   private final Clock clock;
 
   public PaymentProgress(
-      PaymentTransactionRepository transactions, ApplicationEventPublisher announcements, Clock clock) {
+      PaymentTransactionRepository transactions,
+      ReservationRepository reservations,
+      PointLedgerRepository ledger,
+      ApplicationEventPublisher announcements,
+      Clock clock) {
     this.transactions = transactions;
+    this.reservations = reservations;
+    this.ledger = ledger;
     this.announcements = announcements;
     this.clock = clock;
+  }
+
+  /**
+   * The story of a saga the database says is settled — FAILURE, CANCEL, or SUCCESS with its seat
+   * CONFIRMED — read under the row's lock; empty for a saga that still has steps to run.
+   */
+  @Transactional
+  public Optional<SagaState> settled(String paymentTxId) {
+    return transactions.findForUpdate(paymentTxId).flatMap(row -> {
+      boolean sold =
+          row.getStatus() == PaymentStatus.SUCCESS
+              && reservations.findById(row.getReservationId()).map(r -> r.isConfirmedBy(paymentTxId)).orElse(false);
+      if (!row.getStatus().isTerminal() && !sold) {
+        return Optional.empty();
+      }
+      boolean refunded = ledger.existsByPaymentTxIdAndEntryType(paymentTxId, LedgerEntryType.REFUND);
+      return Optional.of(
+          new SagaState(paymentTxId, row.getStatus(), row.getRetryCount(), row.getLastError(), sold, refunded, null, 0));
+    });
   }
 
   /**

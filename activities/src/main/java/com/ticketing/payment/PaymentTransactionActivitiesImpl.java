@@ -7,6 +7,7 @@ import com.ticketing.outbox.SagaOutbox;
 import com.ticketing.saga.PaymentRequest;
 import com.ticketing.saga.SagaState;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Records the saga's progress in the polling table and its events in the outbox, together. */
@@ -28,6 +29,20 @@ public class PaymentTransactionActivitiesImpl implements PaymentTransactionActiv
     chaos.commit(FaultyStep.RECORD, () -> {
       // The events describe the move: a write that was refused (a repeat, a late or backward
       // attempt) announces nothing; a repeat's events are in the outbox since its first commit.
+      if (progress.record(request, state, revision)) {
+        outbox.append(events);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public SagaState recordStart(PaymentRequest request, SagaState state, long revision, List<SagaEvent> events) {
+    return chaos.commit(FaultyStep.RECORD, () -> {
+      Optional<SagaState> settled = progress.settled(request.paymentTxId());
+      if (settled.isPresent()) {
+        return settled.get();
+      }
       if (progress.record(request, state, revision)) {
         outbox.append(events);
       }

@@ -18,4 +18,12 @@ public interface PaymentTransactionActivities {
    * late attempt can never move the row backwards; an event already written is not written again.
    */
   void record(PaymentRequest request, SagaState state, long revision, List<SagaEvent> events);
+
+  /**
+   * Records the saga's start as {@link #record} does, unless the database says the saga is settled
+   * already (FAILURE, CANCEL, or SUCCESS with its seat CONFIRMED) — a run after a reset, or a
+   * finished saga started again by hand: then it writes nothing and returns the row's story, which
+   * the saga ends with. Returns null for a saga whose steps are still to run.
+   */
+  SagaState recordStart(PaymentRequest request, SagaState state, long revision, List<SagaEvent> events);
 }

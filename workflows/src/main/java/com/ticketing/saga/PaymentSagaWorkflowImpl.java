@@ -38,6 +38,13 @@ import java.util.function.Supplier;
  */
 public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
 
+  /** Change id: a saga whose row is settled ends with the row's story instead of replaying its steps. */
+  static final String SETTLED_SAGA_KEEPS_ITS_STORY = "settled-saga-keeps-its-story";
+  /** Change id: a status write retried after parking takes a fresh revision and writes its events. */
+  static final String RECORD_AFTER_PARKING_WRITES_ITS_EVENTS = "record-after-parking-writes-its-events";
+  /** Change id: an operator decision that arrives with the attention timeout is the one that runs. */
+  static final String ACCEPTED_DECISION_BEATS_TIMEOUT = "accepted-decision-beats-timeout";
+
   private PointsActivities payment;
   private ReservationActivities reservations;
   private PaymentReversalActivities reversals;
@@ -56,7 +63,10 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
   public SagaState pay(PaymentRequest request, SagaPolicy policy) {
     begin(request, policy);
     try {
-      record(event(PAYMENT_TRY, null));
+      SagaState settled = recordStart();
+      if (settled != null) {
+        return endAsSettled(settled);
+      }
 
       if (!debitWithBackoff()) {
         // A decline or the last failed attempt may come after an earlier attempt's debit
@@ -74,6 +84,29 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
       Workflow.newDetachedCancellationScope(this::closeCancelledSaga).run();
       throw cancelled;
     }
+    return state;
+  }
+
+  /**
+   * PROCESSING and payment.try — unless the database says the saga is settled already (a run after
+   * a reset, or a finished saga started again by hand): then returns the row's story, and nothing
+   * is written. Replaying the steps of a settled saga could only end in another story than its row
+   * and events tell (a reset CANCEL saga's fenced debit would end it as FAILURE).
+   */
+  private SagaState recordStart() {
+    SagaEvent tried = event(PAYMENT_TRY, null);
+    if (Workflow.getVersion(SETTLED_SAGA_KEEPS_ITS_STORY, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      record(tried);
+      return null;
+    }
+    long written = nextRevision();
+    return step("record-processing", () -> transactions.recordStart(request, state, written, List.of(tried)));
+  }
+
+  private SagaState endAsSettled(SagaState settled) {
+    state = settled;
+    log("record-processing", "settled already", "the row says " + settled.status() + "; no step runs again");
+    tagSearchAttributes();
     return state;
   }
 
@@ -211,7 +244,13 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     recordBestEffort();
     tagSearchAttributes();
 
-    boolean decided = Workflow.await(policy.attentionTimeout(), () -> decision != null);
+    boolean inTime = Workflow.await(policy.attentionTimeout(), () -> decision != null);
+    // await says "timed out" whenever the timer fired, even when an operator's decision arrived in
+    // the same workflow task: an accepted decision is the one that runs.
+    boolean decided =
+        Workflow.getVersion(ACCEPTED_DECISION_BEATS_TIMEOUT, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? decision != null
+            : inTime;
     OperatorDecision taken = decided ? decision : timeoutDecision();
     decision = null;
     log(stepName, "decision: " + taken.name().toLowerCase(), decided ? "by operator" : "attention timeout");
@@ -222,7 +261,13 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
           ? "compensated by an operator after " + stepName + " kept failing: " + error
           : "no operator decision within " + policy.attentionTimeout() + " after " + stepName + " kept failing: " + error);
     }
-    recordBestEffort();
+    // A status write about to run again writes its status itself, with its events; writing that
+    // status here first, without them, would leave the step nothing to announce.
+    if (!stepName.startsWith("record-")
+        || Workflow.getVersion(RECORD_AFTER_PARKING_WRITES_ITS_EVENTS, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      recordBestEffort();
+    }
     tagSearchAttributes();
   }
 
@@ -345,11 +390,20 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
     }
   }
 
-  /** Writes the state to the polling row, with the step's events, in one transaction. */
+  /**
+   * Writes the state to the polling row, with the step's events, in one transaction. Each run of
+   * the step after parking takes a newer revision than the parking's own writes, which would
+   * otherwise refuse it — and with it the step's events.
+   */
   private void record(SagaEvent... announced) {
-    long written = nextRevision();
     List<SagaEvent> events = List.of(announced);
+    boolean freshRevisionAfterParking =
+        Workflow.getVersion(RECORD_AFTER_PARKING_WRITES_ITS_EVENTS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    long first = nextRevision();
+    boolean[] firstRun = {true};
     step("record-" + state.status().name().toLowerCase(), () -> {
+      long written = freshRevisionAfterParking && !firstRun[0] ? nextRevision() : first;
+      firstRun[0] = false;
       transactions.record(request, state, written, events);
       return null;
     });

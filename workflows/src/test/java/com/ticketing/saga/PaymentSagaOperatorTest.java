@@ -319,6 +319,25 @@ class PaymentSagaOperatorTest {
   }
 
   @Test
+  void aStatusWriteRetriedAfterParkingWritesItsEvents() throws InterruptedException {
+    String id = "tx-cancel-record-down";
+    env.reservations.rejectConfirm("hold expired");
+    env.transactions.outageWhileRecording(CANCEL);
+    env.start(request(id));
+    env.awaitParkedOn(id, "record-cancel");
+
+    env.transactions.backUp();
+    env.running(id).retry();
+    SagaState result = env.result(id);
+
+    assertThat(result.status()).isEqualTo(CANCEL);
+    assertThat(env.transactions.refused()).as("writes the revision rule refused").isEmpty();
+    assertThat(env.transactions.statuses()).last().isEqualTo(CANCEL);
+    assertThat(env.events.topics())
+        .containsExactly("payment.try", "payment.success", "reservation.failure", "payment.cancel");
+  }
+
+  @Test
   void signalDecisionMovesParkedSagaOn() throws InterruptedException {
     String id = "tx-signal";
     env.reservations.confirmOutage(true);

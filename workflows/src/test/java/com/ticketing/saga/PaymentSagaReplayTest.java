@@ -31,6 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (fence, release, refund) before it says FAILURE, and to write its status with a revision: no
  * saga had run in production yet, so no running history had to be kept replayable. From the
  * first release on, such a change goes behind {@code Workflow.getVersion}.
+ *
+ * <p>The {@code payment-saga-v1-*} histories were recorded (2026-12-07) the same way after the
+ * changes {@code settled-saga-keeps-its-story}, {@code record-after-parking-writes-its-events} and
+ * {@code accepted-decision-beats-timeout} (version 1 each): the happy path as is, the settled path
+ * with {@code transactions.settledAs(CANCEL story)}, and the operator-retry path as above; the
+ * older files keep the code before them (no markers) replayable.
  */
 class PaymentSagaReplayTest {
 
@@ -41,7 +47,10 @@ class PaymentSagaReplayTest {
         "histories/payment-saga-retry-path.json",
         "histories/payment-saga-compensation-path.json",
         "histories/payment-saga-declined-path.json",
-        "histories/payment-saga-operator-retry-path.json"
+        "histories/payment-saga-operator-retry-path.json",
+        "histories/payment-saga-v1-happy-path.json",
+        "histories/payment-saga-v1-settled-path.json",
+        "histories/payment-saga-v1-operator-retry-path.json"
       })
   void replaysRecordedHistoryWithoutNondeterminism(String history) {
     assertThatCode(

@@ -60,6 +60,22 @@ class PaymentSagaWorkflowTest {
   }
 
   @Test
+  void aSagaWhoseRowIsSettledEndsWithTheRowsStoryAndRunsNoStep() {
+    SagaState cancelled = new SagaState("tx-settled", CANCEL, 0, "seat gone", false, true, null, 0);
+    env.transactions.settledAs(cancelled);
+
+    SagaState result = env.pay(request("tx-settled"));
+
+    assertThat(result).isEqualTo(cancelled);
+    assertThat(env.transactions.rows()).isEmpty();
+    assertThat(env.events.events()).isEmpty();
+    assertThat(env.points.debits()).isEmpty();
+    assertThat(env.reversals.reversals()).isEmpty();
+    assertThat(env.reservations.confirms()).isEmpty();
+    assertThat(env.searchAttributes("tx-settled").get(SagaSearchAttributes.PAYMENT_STATUS)).isEqualTo("CANCEL");
+  }
+
+  @Test
   void failsAtOnceWithoutRetryOnBusinessErrorAfterReversingThePayment() {
     env.points.declineDebits("insufficient points");
 
