@@ -1,5 +1,6 @@
 package com.ticketing.bench;
 
+import com.ticketing.embedded.TemporalCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,18 +8,23 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
  * What one bench run does. Each option is {@code --name=value} on the command line or
  * {@code -Dbench.name=value} as a system property; the command line wins over the property,
  * the property over the default.
+ *
+ * @param temporal the Temporal server of the embedded service; null for an external or attached
+ *     service, which runs on whatever Temporal its engines are
  */
 public record BenchOptions(
     ServiceTarget service,
     String serviceUrl,
     String temporalAddress,
     String temporalNamespace,
+    TemporalServer temporal,
     String operatorToken,
     ExternalEngines externalEngines,
     Path serviceJar,
@@ -65,6 +71,10 @@ public record BenchOptions(
           new Option("service-url", "", "attached: the service's base URL, e.g. http://127.0.0.1:8080"),
           new Option("temporal-address", "", "attached: its Temporal frontend host:port (default: TEMPORAL_ADDRESS)"),
           new Option("temporal-namespace", "default", "the Temporal namespace of the saga and the ceiling"),
+          new Option("temporal", "", "embedded: the service's Temporal, dev-server (the Temporal CLI's dev server,"
+              + " a process of its own) | test-server (Temporal's Java test server, inside the service JVM); default:"
+              + " dev-server when a Temporal CLI is found (-Dticketing.embedded.temporal-cli, TEMPORAL_CLI or temporal"
+              + " on PATH), else test-server"),
           new Option("operator-token", "", "attached: the operator token, for the closing reconciliation (default: OPERATOR_TOKEN)"),
           new Option("service-jar", "", "the service jar (default: the one api/target/api-*.jar)"),
           new Option("service-heap", "2g", "-Xmx of the launched service JVM"),
@@ -83,6 +93,12 @@ public record BenchOptions(
 
   /** Reads the options; {@code env} supplies the external engines' variables and attached-mode defaults. */
   public static BenchOptions parse(List<String> args, Map<String, String> systemProperties, Map<String, String> env) {
+    return parse(args, systemProperties, env, () -> TemporalServer.locateCli().isPresent());
+  }
+
+  /** As above; {@code temporalCliFound} says whether the launched service will find the Temporal CLI. */
+  static BenchOptions parse(
+      List<String> args, Map<String, String> systemProperties, Map<String, String> env, BooleanSupplier temporalCliFound) {
     Map<String, String> values = new LinkedHashMap<>();
     OPTIONS.forEach(option -> values.put(option.name(), option.defaultValue()));
     systemProperties.forEach((key, value) -> {
@@ -97,7 +113,7 @@ public record BenchOptions(
       }
       put(values, arg.substring(2, equals), arg.substring(equals + 1), arg);
     }
-    return build(values, env);
+    return build(values, env, temporalCliFound);
   }
 
   private static void put(Map<String, String> values, String name, String value, String source) {
@@ -107,7 +123,7 @@ public record BenchOptions(
     values.put(name, value);
   }
 
-  private static BenchOptions build(Map<String, String> values, Map<String, String> env) {
+  private static BenchOptions build(Map<String, String> values, Map<String, String> env, BooleanSupplier temporalCliFound) {
     ServiceTarget service = ServiceTarget.parse(values.get("service"));
     List<BenchPath> paths = list(values.get("paths")).stream().map(BenchPath::parse).distinct().toList();
     if (paths.isEmpty()) {
@@ -116,13 +132,21 @@ public record BenchOptions(
     String serviceUrl = values.get("service-url").strip();
     String temporalAddress = values.get("temporal-address").strip();
     String operatorToken = values.get("operator-token").strip();
+    String temporalChoice = values.get("temporal").strip();
+    TemporalServer temporal = null;
     ExternalEngines engines = null;
+    if (service != ServiceTarget.EMBEDDED && !temporalChoice.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--temporal is for --service=embedded; an external or attached service runs on its engines' Temporal"
+              + " (TEMPORAL_ADDRESS or --temporal-address)");
+    }
     switch (service) {
       case EMBEDDED -> {
         if (!serviceUrl.isEmpty() || !temporalAddress.isEmpty()) {
           throw new IllegalArgumentException(
               "--service-url and --temporal-address are for --service=attached; the embedded service picks its own ports");
         }
+        temporal = embeddedTemporal(temporalChoice, temporalCliFound);
       }
       case EXTERNAL -> {
         engines = ExternalEngines.fromEnvironment(env, "--service=external");
@@ -160,6 +184,7 @@ public record BenchOptions(
             serviceUrl.replaceAll("/+$", ""),
             temporalAddress,
             values.get("temporal-namespace").strip(),
+            temporal,
             operatorToken,
             engines,
             jar.isEmpty() ? null : Path.of(jar),
@@ -186,6 +211,20 @@ public record BenchOptions(
             Path.of(values.get("log-dir")));
     options.checkSizes();
     return options;
+  }
+
+  /** As asked, else the dev server where the CLI is found; the dev server without the CLI fails here, not at start-up. */
+  private static TemporalServer embeddedTemporal(String choice, BooleanSupplier temporalCliFound) {
+    if (choice.isEmpty()) {
+      return temporalCliFound.getAsBoolean() ? TemporalServer.DEV_SERVER : TemporalServer.TEST_SERVER;
+    }
+    TemporalServer chosen = TemporalServer.parse(choice);
+    if (chosen == TemporalServer.DEV_SERVER && !temporalCliFound.getAsBoolean()) {
+      throw new IllegalArgumentException(
+          "--temporal=dev-server needs the Temporal CLI, and none was found: " + TemporalCli.HOW_TO_INSTALL
+              + "; or use --temporal=test-server");
+    }
+    return chosen;
   }
 
   /** Sagas per path at this concurrency. */

@@ -92,7 +92,9 @@ public final class SagaBench {
         TemporalConnection temporal =
             TemporalConnection.open(service.engines().temporalTarget(), options.temporalNamespace())) {
       out.printf("service up after %d s: %s%n", Duration.between(began, Instant.now()).toSeconds(), service.description());
-      CpuMeter meter = new CpuMeter(service.serviceProcess(), service.mariaDbProcess());
+      CpuMeter meter =
+          new CpuMeter(
+              service.serviceProcess(), service.temporalProcess(), service.mariaDbProcess(), service.temporalInServiceJvm());
       SagaNumbers numbers = new SagaNumbers(options.idOffset());
       List<PhaseResult> phases = new ArrayList<>();
       Map<BenchPath, List<Sample>> succeeded = new EnumMap<>(BenchPath.class);
@@ -117,7 +119,7 @@ public final class SagaBench {
           new BenchReport(
               began.truncatedTo(ChronoUnit.SECONDS).toString(),
               MachineProbe.describe(loadAtStart),
-              settings(gitCommit),
+              settings(gitCommit, service),
               phases,
               Ratios.of(phases),
               histories,
@@ -240,9 +242,10 @@ public final class SagaBench {
     return IntStream.range(0, count).mapToObj(i -> ids.get((int) (i * step))).toList();
   }
 
-  private RunSettings settings(String gitCommit) {
+  private RunSettings settings(String gitCommit, ServiceUnderTest service) {
     return new RunSettings(
         options.service().label(),
+        service.temporal(),
         gitCommit,
         options.sagas(),
         options.sequentialSagas(),
@@ -284,10 +287,7 @@ public final class SagaBench {
         + options.directPoolSize() + " connections; the service's outbox relay sends the events. No workflow start"
         + " and no inbound-listener join (its payment.try events are refused by the service's listener at"
         + " validation). Latency ends with the confirm's commit.");
-    notes.add("CPU ms/saga: saga = service JVM (with the in-process Kafka broker and Temporal test server) + mariadbd;"
-        + " the baselines add the bench JVM, where their worker or loop runs"
-        + (service.mariaDbProcess().isPresent() ? "" : "; no mariadbd process was found, so it is not counted")
-        + (service.serviceProcess().isPresent() ? "." : "; an attached service's CPU is not measured."));
+    notes.add(cpuNote(service));
     if (service.launched()) {
       notes.add("The launched service's reconciliation schedule is off (it would run mid-measurement);"
           + " the books are checked once, right after the saga runs.");
@@ -303,6 +303,21 @@ public final class SagaBench {
           + " one at a time, the rest at the highest concurrency).");
     }
     return notes;
+  }
+
+  private String cpuNote(ServiceUnderTest service) {
+    boolean temporalProcessFound = service.temporalProcess().isPresent();
+    String inServiceJvm =
+        options.service() != ServiceTarget.EMBEDDED ? ""
+            : service.temporalInServiceJvm() ? " (with the in-process Kafka broker and Temporal test server)"
+            : " (with the in-process Kafka broker)";
+    return "CPU ms/saga: saga = service JVM" + inServiceJvm + (temporalProcessFound ? " + temporal dev server" : "")
+        + " + mariadbd; the baselines add the bench JVM, where their worker or loop runs"
+        + (service.temporalInServiceJvm() || temporalProcessFound
+            ? "" : "; the Temporal server (" + service.temporal() + ") is not among the service's processes,"
+                + " so its CPU is not counted")
+        + (service.mariaDbProcess().isPresent() ? "" : "; no mariadbd process was found, so it is not counted")
+        + (service.serviceProcess().isPresent() ? "." : "; an attached service's CPU is not measured.");
   }
 
   private void writeResults(BenchReport report) {
@@ -334,6 +349,9 @@ public final class SagaBench {
     options.concurrencies().forEach(c -> plan.append(' ').append(c).append(" (").append(options.sagasAt(c)).append(')'));
     plan.append(", warm-up ").append(options.warmup());
     plan.append(", polling every ").append(options.pollInterval().toMillis()).append(" ms");
+    if (options.temporal() != null) {
+      plan.append(", Temporal ").append(options.temporal().label());
+    }
     if (options.service() != ServiceTarget.ATTACHED) {
       plan.append(", ").append(options.demoUsers()).append(" users and ").append(options.demoSeats()).append(" seats");
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** Which service the bench drives, and who starts its engines. */
 public enum ServiceTarget {
-  /** The packaged jar, launched by the bench in its embedded default (MariaDB, Kafka, Temporal test server in-process). */
+  /** The packaged jar, launched by the bench in its embedded default (MariaDB, Kafka, and the Temporal --temporal names). */
   EMBEDDED,
   /** The packaged jar, launched by the bench with the external profile against the engines named by the environment. */
   EXTERNAL,

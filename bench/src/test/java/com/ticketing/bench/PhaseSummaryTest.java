@@ -15,9 +15,17 @@ class PhaseSummaryTest {
     return new Sample(id, 0, Sample.SUCCESS, holdAttempts, 3 * MS, 10 * MS, totalMillis * MS, 1, null);
   }
 
+  /** On the Temporal test server: no Temporal process, its CPU time is the service JVM's. */
   private static CpuMeter.Snapshot cpu(long serviceMillis, long mariaDbMillis, long benchMillis) {
     return new CpuMeter.Snapshot(
-        Duration.ofMillis(serviceMillis), Duration.ofMillis(mariaDbMillis), Duration.ofMillis(benchMillis));
+        Duration.ofMillis(serviceMillis), null, Duration.ofMillis(mariaDbMillis), Duration.ofMillis(benchMillis), true);
+  }
+
+  /** On the Temporal dev server, a process of its own. */
+  private static CpuMeter.Snapshot cpu(long serviceMillis, long temporalMillis, long mariaDbMillis, long benchMillis) {
+    return new CpuMeter.Snapshot(
+        Duration.ofMillis(serviceMillis), Duration.ofMillis(temporalMillis), Duration.ofMillis(mariaDbMillis),
+        Duration.ofMillis(benchMillis), false);
   }
 
   @Test
@@ -59,20 +67,40 @@ class PhaseSummaryTest {
     PhaseResult direct = PhaseSummary.of(BenchPath.DIRECT, 1, run, CpuMeter.Counted.SERVICE_DATABASE_AND_BENCH);
 
     assertThat(saga.cpu().service()).isEqualTo(0.4);
+    assertThat(saga.cpu().temporal()).isNull();
     assertThat(saga.cpu().mariaDb()).isEqualTo(0.1);
     assertThat(saga.cpu().bench()).isEqualTo(2.0);
     assertThat(saga.cpu().perSagaMillis()).isEqualTo(250.0);
-    assertThat(saga.cpu().counted()).isEqualTo("service JVM + mariadbd");
+    assertThat(saga.cpu().counted()).isEqualTo("service JVM (with the in-process Temporal test server) + mariadbd");
     assertThat(direct.cpu().perSagaMillis()).isEqualTo(1250.0);
-    assertThat(direct.cpu().counted()).isEqualTo("service JVM + mariadbd + bench JVM");
+    assertThat(direct.cpu().counted())
+        .isEqualTo("service JVM (with the in-process Temporal test server) + mariadbd + bench JVM");
+  }
+
+  @Test
+  void cpuPerSagaCountsTheTemporalDevServerProcessOnBothSides() {
+    LoadRunner.Measurement run =
+        new LoadRunner.Measurement(List.of(success("a", 1, 1), success("b", 1, 1)), 2, 0, 0, MS,
+            cpu(1000, 3000, 500, 0), cpu(1400, 3200, 600, 2000));
+
+    PhaseResult saga = PhaseSummary.of(BenchPath.SAGA, 1, run, CpuMeter.Counted.SERVICE_AND_DATABASE);
+    PhaseResult ceiling = PhaseSummary.of(BenchPath.CEILING, 1, run, CpuMeter.Counted.SERVICE_DATABASE_AND_BENCH);
+
+    assertThat(saga.cpu().service()).isEqualTo(0.4);
+    assertThat(saga.cpu().temporal()).isEqualTo(0.2);
+    assertThat(saga.cpu().mariaDb()).isEqualTo(0.1);
+    assertThat(saga.cpu().perSagaMillis()).isEqualTo(350.0);
+    assertThat(saga.cpu().counted()).isEqualTo("service JVM + temporal dev server + mariadbd");
+    assertThat(ceiling.cpu().perSagaMillis()).isEqualTo(1350.0);
+    assertThat(ceiling.cpu().counted()).isEqualTo("service JVM + temporal dev server + mariadbd + bench JVM");
   }
 
   @Test
   void processesThatCouldNotBeReadAreLeftOutAndSaidSo() {
-    CpuMeter.Snapshot benchOnly = new CpuMeter.Snapshot(null, null, Duration.ZERO);
+    CpuMeter.Snapshot benchOnly = new CpuMeter.Snapshot(null, null, null, Duration.ZERO, false);
     LoadRunner.Measurement run =
         new LoadRunner.Measurement(List.of(success("a", 1, 1)), 1, 0, 0, MS, benchOnly,
-            new CpuMeter.Snapshot(null, null, Duration.ofMillis(30)));
+            new CpuMeter.Snapshot(null, null, null, Duration.ofMillis(30), false));
 
     PhaseResult saga = PhaseSummary.of(BenchPath.SAGA, 1, run, CpuMeter.Counted.SERVICE_AND_DATABASE);
 

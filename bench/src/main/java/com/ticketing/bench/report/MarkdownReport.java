@@ -22,6 +22,7 @@ public final class MarkdownReport {
     md.append(machineLine(report.machine())).append("\n");
     md.append(settingsLine(report.settings())).append("\n\n");
     md.append(phaseTable(report.phases())).append("\n");
+    md.append(cpuTable(report.phases())).append("\n");
     if (!report.ratios().isEmpty()) {
       md.append(ratioTable(report.ratios())).append("\n");
     }
@@ -59,6 +60,26 @@ public final class MarkdownReport {
           .append(" | ").append(phase.cpu() == null || phase.cpu().perSagaMillis() == null
               ? "–" : fixed(phase.cpu().perSagaMillis(), 1))
           .append(" | ").append(phase.path().equals("ceiling") ? "–" : String.valueOf(phase.holdRetries()))
+          .append(" |\n");
+    }
+    return table.toString();
+  }
+
+  /** Where each run's CPU time went, in seconds per process, and which of them its CPU ms/saga counts. */
+  static String cpuTable(List<PhaseResult> phases) {
+    StringBuilder table = new StringBuilder();
+    table.append("| path | concurrency | service JVM CPU s | temporal CPU s | mariadbd CPU s | bench JVM CPU s"
+        + " | CPU ms/saga counts |\n");
+    table.append("|---|---:|---:|---:|---:|---:|---|\n");
+    for (PhaseResult phase : phases) {
+      CpuUsage cpu = phase.cpu();
+      table.append("| ").append(phase.path())
+          .append(" | ").append(phase.concurrency())
+          .append(" | ").append(cpu == null ? "–" : seconds(cpu.service()))
+          .append(" | ").append(cpu == null ? "–" : seconds(cpu.temporal()))
+          .append(" | ").append(cpu == null ? "–" : seconds(cpu.mariaDb()))
+          .append(" | ").append(cpu == null ? "–" : seconds(cpu.bench()))
+          .append(" | ").append(cpu == null ? "–" : cpu.counted())
           .append(" |\n");
     }
     return table.toString();
@@ -103,11 +124,12 @@ public final class MarkdownReport {
         .map(c -> (c == 1 ? settings.sequentialSagas() : settings.sagas()) + " at " + c)
         .collect(Collectors.joining(", "));
     return String.format(Locale.ROOT,
-        "Service: %s (heap %s, %,d users, %,d seats)%s. Sagas per path: %s; warm-up %d; polling every %d ms.",
+        "Service: %s (heap %s, %,d users, %,d seats), %s%s. Sagas per path: %s; warm-up %d; polling every %d ms.",
         settings.service(),
         settings.serviceHeap(),
         settings.demoUsers(),
         settings.demoSeats(),
+        settings.temporal(),
         settings.gitCommit() == null ? "" : ", commit " + settings.gitCommit(),
         perConcurrency,
         settings.warmup(),
@@ -152,6 +174,10 @@ public final class MarkdownReport {
       return String.format(Locale.ROOT, "%.0f", value);
     }
     return value >= 10 ? fixed(value, 1) : fixed(value, 2);
+  }
+
+  private static String seconds(Double value) {
+    return value == null ? "–" : fixed(value, 2);
   }
 
   private static String times(Double ratio) {

@@ -34,14 +34,21 @@ public final class ServiceUnderTest implements AutoCloseable {
   private final String operatorToken;
   private final ServiceJvm process;
   private final String description;
+  private final ServiceTemporal temporal;
 
   private ServiceUnderTest(
-      ServiceApi api, EngineAddresses engines, String operatorToken, ServiceJvm process, String description) {
+      ServiceApi api,
+      EngineAddresses engines,
+      String operatorToken,
+      ServiceJvm process,
+      String description,
+      ServiceTemporal temporal) {
     this.api = api;
     this.engines = engines;
     this.operatorToken = operatorToken;
     this.process = process;
     this.description = description;
+    this.temporal = temporal;
   }
 
   /** Launches (or attaches to) the service the options name, and returns once it is healthy. */
@@ -64,6 +71,7 @@ public final class ServiceUnderTest implements AutoCloseable {
     arguments.add("--ticketing.embedded.mariadb-port=" + mariaDb);
     arguments.add("--ticketing.embedded.kafka-port=" + kafka);
     arguments.add("--ticketing.embedded.temporal-port=" + temporal);
+    arguments.add("--ticketing.embedded.temporal=" + options.temporal().label());
     // The launched jar does not inherit TEMPORAL_CLI (no TEMPORAL_* variable leaks into it).
     String cli = TemporalEngines.configuredCli();
     if (cli != null && !cli.isBlank()) {
@@ -79,7 +87,8 @@ public final class ServiceUnderTest implements AutoCloseable {
             "",
             true,
             "127.0.0.1:" + kafka);
-    return launch(options, arguments, Map.of(), engines, token, http, "embedded");
+    return launch(
+        options, arguments, Map.of(), engines, token, http, "embedded", ServiceTemporal.embedded(options.temporal()));
   }
 
   private static ServiceUnderTest launchExternal(BenchOptions options) {
@@ -92,7 +101,9 @@ public final class ServiceUnderTest implements AutoCloseable {
     environment.put("SPRING_PROFILES_ACTIVE", "external");
     environment.put("OPERATOR_TOKEN", token);
     EngineAddresses engines = addressesOf(external);
-    return launch(options, arguments, environment, engines, token, http, "external profile");
+    return launch(
+        options, arguments, environment, engines, token, http, "external profile",
+        ServiceTemporal.external(external.temporalAddress()));
   }
 
   private static ServiceUnderTest attach(BenchOptions options) {
@@ -109,7 +120,8 @@ public final class ServiceUnderTest implements AutoCloseable {
                 external.mysqlPassword(), false, external.kafkaBootstrapServers())
             : new EngineAddresses(options.temporalAddress(), null, null, null, false, null);
     return new ServiceUnderTest(
-        api, engines, options.operatorToken(), null, "attached to " + options.serviceUrl());
+        api, engines, options.operatorToken(), null, "attached to " + options.serviceUrl(),
+        ServiceTemporal.external(options.temporalAddress()));
   }
 
   private static EngineAddresses addressesOf(ExternalEngines external) {
@@ -142,7 +154,8 @@ public final class ServiceUnderTest implements AutoCloseable {
       EngineAddresses engines,
       String token,
       int http,
-      String mode) {
+      String mode,
+      ServiceTemporal temporal) {
     try {
       Files.createDirectories(options.logDir());
     } catch (IOException e) {
@@ -159,7 +172,8 @@ public final class ServiceUnderTest implements AutoCloseable {
     ServiceUnderTest service =
         new ServiceUnderTest(
             api, engines, token, process,
-            "launched " + jar.getFileName() + " (" + mode + ", -Xmx" + options.serviceHeap() + "), log " + log);
+            "launched " + jar.getFileName() + " (" + mode + ", -Xmx" + options.serviceHeap() + "), log " + log,
+            temporal);
     try {
       service.awaitHealthy(options.startupTimeout());
     } catch (RuntimeException e) {
@@ -223,6 +237,19 @@ public final class ServiceUnderTest implements AutoCloseable {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * Which Temporal the service runs on: "Temporal dev server (temporal version …)", "Temporal test
+   * server (in-process)" or "external Temporal at host:port".
+   */
+  public String temporal() {
+    return temporal.description();
+  }
+
+  /** The service runs Temporal's test server inside its JVM: its CPU time is the service's. */
+  public boolean temporalInServiceJvm() {
+    return temporal.inServiceJvm();
   }
 
   public Optional<ProcessHandle> serviceProcess() {

@@ -10,6 +10,11 @@ public final class ExampleReports {
   private ExampleReports() {}
 
   public static PhaseResult phase(String path, int concurrency, double throughput, double p50) {
+    return phase(path, concurrency, throughput, p50,
+        new CpuUsage(1.0, 0.5, 0.5, 0.25, 20.0, "service JVM + temporal dev server + mariadbd"));
+  }
+
+  public static PhaseResult phase(String path, int concurrency, double throughput, double p50, CpuUsage cpu) {
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     outcomes.put("SUCCESS", 100);
     return new PhaseResult(
@@ -26,7 +31,7 @@ public final class ExampleReports {
         0,
         outcomes,
         List.of(),
-        new CpuUsage(1.5, 0.5, 0.25, 20.0, "service JVM + mariadbd"));
+        cpu);
   }
 
   public static BenchReport report() {
@@ -42,7 +47,8 @@ public final class ExampleReports {
         "2026-11-26T20:48:00Z",
         new MachineFacts(2, 24L << 30, "AMD EPYC", "17.0.15", "OpenJDK 64-Bit Server VM", "Linux amd64", 1.5, 2.5),
         new RunSettings(
-            "embedded", "abc1234", 100, 10, List.of(1, 20), 20, 50, List.of("saga", "ceiling", "direct"), "2g",
+            "embedded", "Temporal dev server (temporal version 1.9.1 (Server 1.32.0, UI 2.54.1))", "abc1234",
+            100, 10, List.of(1, 20), 20, 50, List.of("saga", "ceiling", "direct"), "2g",
             10_000, 25_000, 1_000_000, 7, 24),
         phases,
         Ratios.of(phases),

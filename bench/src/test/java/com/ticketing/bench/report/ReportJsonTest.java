@@ -39,8 +39,20 @@ class ReportJsonTest {
     assertThat(phase.path("startMs").path("p99").asDouble()).isEqualTo(12.0);
     assertThat(phase.path("holdRetries").asInt()).isEqualTo(2);
     assertThat(phase.path("outcomes").path("SUCCESS").asInt()).isEqualTo(100);
+    assertThat(phase.path("cpu").propertyNames())
+        .containsExactly("service", "temporal", "mariaDb", "bench", "perSagaMillis", "counted");
+    assertThat(phase.path("cpu").path("temporal").asDouble()).isEqualTo(0.5);
     assertThat(phase.path("cpu").path("perSagaMillis").asDouble()).isEqualTo(20.0);
-    assertThat(phase.path("cpu").path("counted").asString()).isEqualTo("service JVM + mariadbd");
+    assertThat(phase.path("cpu").path("counted").asString()).isEqualTo("service JVM + temporal dev server + mariadbd");
+  }
+
+  @Test
+  void settingsNameTheServiceAndWhichTemporalRan() {
+    JsonNode settings = json.path("settings");
+
+    assertThat(settings.path("service").asString()).isEqualTo("embedded");
+    assertThat(settings.path("temporal").asString())
+        .isEqualTo("Temporal dev server (temporal version 1.9.1 (Server 1.32.0, UI 2.54.1))");
   }
 
   @Test
