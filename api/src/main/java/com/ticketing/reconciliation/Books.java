@@ -25,7 +25,10 @@ class Books {
           new FailureMeansNoNetDebitRule(),
           new BalanceMatchesLedgerRule(),
           new OneLiveReservationPerSeatRule(),
-          new FinalSagaLeftSeatHeldRule());
+          new FinalSagaLeftSeatHeldRule(),
+          new DebitWithoutSeatRule(),
+          new PaidHoldPastExpiryRule(),
+          new OutboxUnsentRule());
 
   private final JdbcTemplate jdbc;
 

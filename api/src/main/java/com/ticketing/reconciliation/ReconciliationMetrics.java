@@ -40,6 +40,6 @@ class ReconciliationMetrics {
   }
 
   static List<String> ruleIds() {
-    return Stream.concat(Books.ruleIds().stream(), Stream.of(RowMatchesWorkflowRule.ID)).toList();
+    return Stream.concat(Books.ruleIds().stream(), Stream.of(RowMatchesWorkflowRule.ID, OpenSagaWorkflowRule.ID)).toList();
   }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  * @param workflowsSkipped final rows looked up in Temporal but not compared: the workflow is
  *     unknown to Temporal (e.g. past retention), still running, or closed without a result
  * @param workflowCheckError why the Temporal comparison stopped early, else null
+ * @param openSagasChecked sagas that have not settled whose workflow was looked up (every one,
+ *     up to {@value OpenSagaWorkflowRule#MAX_PER_RUN} a run)
+ * @param openSagasNotChecked sagas that have not settled whose workflow was not looked up this
+ *     run (past that limit, or after Temporal stopped answering: see workflowCheckError)
  */
 public record ReconciliationReport(
     Instant checkedAt,
@@ -18,6 +22,8 @@ public record ReconciliationReport(
     int workflowsChecked,
     int workflowsSkipped,
     String workflowCheckError,
+    int openSagasChecked,
+    int openSagasNotChecked,
     List<Violation> violations) {
 
   public boolean hasViolations() {

@@ -50,12 +50,16 @@ public class ReconciliationScheduler implements SchedulingConfigurer {
     }
     if (report.hasViolations()) {
       log.warn(
-          "reconciliation found {} violations: {} sagas checked, {} compared with their workflow ({} skipped)",
-          report.violations().size(), report.sagasChecked(), report.workflowsChecked(), report.workflowsSkipped());
+          "reconciliation found {} violations: {} sagas checked, {} compared with their workflow ({} skipped),"
+              + " {} unsettled sagas' workflows looked up ({} not)",
+          report.violations().size(), report.sagasChecked(), report.workflowsChecked(), report.workflowsSkipped(),
+          report.openSagasChecked(), report.openSagasNotChecked());
     } else {
       log.info(
-          "reconciliation clean: {} sagas checked, {} compared with their workflow ({} skipped)",
-          report.sagasChecked(), report.workflowsChecked(), report.workflowsSkipped());
+          "reconciliation clean: {} sagas checked, {} compared with their workflow ({} skipped),"
+              + " {} unsettled sagas' workflows looked up ({} not)",
+          report.sagasChecked(), report.workflowsChecked(), report.workflowsSkipped(),
+          report.openSagasChecked(), report.openSagasNotChecked());
     }
     return report;
   }

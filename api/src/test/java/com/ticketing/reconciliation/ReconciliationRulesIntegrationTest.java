@@ -1,9 +1,12 @@
 package com.ticketing.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.ticketing.events.OutboxRelay;
 import com.ticketing.saga.SagaState;
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ class ReconciliationRulesIntegrationTest extends BooksIntegrationTest {
 
   @Autowired private WorkflowClient workflowClient;
   @Autowired private ReconciliationService reconciliation;
+  @Autowired private OutboxRelay relay;
 
   @Test
   void reportsARefundWithoutADebit() {
@@ -160,6 +164,108 @@ class ReconciliationRulesIntegrationTest extends BooksIntegrationTest {
       assertThat(rulesAbout(report, payments(paymentTxId).and("user " + userId, "seat " + seatId)))
           .containsExactly("final-saga-left-seat-held");
     }
+  }
+
+  @Test
+  void reportsAnUnsettledPaymentThatHoldsItsDebitWithoutTheSeatPastTheGrace() {
+    Hold hold = holdNewSeat(10_000, 4_000);
+    String paymentTxId = parkOnConfirm(hold, "recon-debit-no-seat");
+    Subjects subjects = payments(paymentTxId).and("user " + hold.userId(), "seat " + hold.seatId());
+    try (Tampering tamper = new Tampering(jdbc)) {
+      assertThat(rulesAbout(report(), subjects)).as("parked for less than the grace").isEmpty();
+
+      tamper.paymentUnchangedFor(paymentTxId, DebitWithoutSeatRule.STALE_MINUTES + 1);
+      JsonNode report = report();
+
+      assertThat(rulesAbout(report, subjects)).containsExactly("debit-without-seat");
+      assertThat(violationsAbout(report, subjects).get(0).path("detail").asString())
+          .startsWith("the NEEDS_ATTENTION payment holds a DEBIT of 4000 points without its seat CONFIRMED (reservation "
+              + hold.reservationId() + ")");
+    } finally {
+      settle(paymentTxId);
+    }
+  }
+
+  @Test
+  void reportsAPaidHoldThatBlocksItsSeatPastItsExpiry() {
+    long userId = newUser(10_000);
+    long seatId = newSeat(5_000);
+    String paymentTxId = newPaymentTxId("recon-paid-hold");
+    try (Tampering tamper = new Tampering(jdbc)) {
+      long reservationId = tamper.reservation(userId, seatId, 5_000, "HELD", paymentTxId);
+      tamper.payment(paymentTxId, userId, seatId, reservationId, 5_000, "PROCESSING");
+      Subjects subjects = payments(paymentTxId).and("user " + userId, "seat " + seatId);
+      assertThat(rulesAbout(report(), subjects)).as("before its expiry").isEmpty();
+
+      tamper.reservationExpiredFor(reservationId, PaidHoldPastExpiryRule.STALE_MINUTES + 1);
+      JsonNode report = report();
+
+      assertThat(rulesAbout(report, subjects)).containsExactly("paid-hold-past-expiry");
+      assertThat(violationsAbout(report, subjects).get(0).path("detail").asString())
+          .startsWith("reservation " + reservationId + " (seat " + seatId + ") is HELD and paid by a PROCESSING payment");
+    }
+  }
+
+  @Test
+  void reportsAnEventTheRelayHasNotSentForFiveMinutes() {
+    String fresh = newPaymentTxId("recon-unsent-fresh");
+    String stale = newPaymentTxId("recon-unsent-stale");
+    relay.stop();
+    try (Tampering tamper = new Tampering(jdbc)) {
+      tamper.unsentEvent(fresh, "payment.try", 0);
+      tamper.unsentEvent(stale, "payment.try", OutboxUnsentRule.STALE_MINUTES + 1);
+
+      JsonNode report = report();
+
+      assertThat(rulesAbout(report, payments(fresh))).isEmpty();
+      assertThat(rulesAbout(report, payments(stale))).containsExactly("outbox-unsent");
+      assertThat(violationsAbout(report, payments(stale)).get(0).path("detail").asString())
+          .startsWith("event " + stale + ":payment.try (payment.try) written at ");
+    } finally {
+      relay.start();
+    }
+  }
+
+  @Test
+  void reportsAnUnsettledSagaWhoseWorkflowWasTerminated() {
+    Hold hold = holdNewSeat(10_000, 4_000);
+    String paymentTxId = parkOnConfirm(hold, "recon-terminated");
+    Subjects subjects = payments(paymentTxId).and("user " + hold.userId(), "seat " + hold.seatId());
+    try (Tampering tamper = new Tampering(jdbc)) {
+      tamper.paymentUnchangedFor(paymentTxId, 2);
+      assertThat(rulesAbout(report(), subjects)).as("parked, its workflow waiting for an operator").isEmpty();
+
+      workflowClient.newUntypedWorkflowStub(paymentTxId).terminate("an operator terminated it in the Web UI");
+      JsonNode report = report();
+
+      assertThat(rulesAbout(report, subjects)).containsExactly("open-saga-workflow-closed");
+      assertThat(violationsAbout(report, subjects).get(0).path("detail").asString())
+          .isEqualTo("the saga has not settled and its workflow is TERMINATED: nothing will settle it but an operator");
+      assertThat(report.path("openSagasChecked").asInt()).isPositive();
+      assertThat(report.path("openSagasNotChecked").asInt()).isZero();
+    }
+  }
+
+  /** Pays for the hold while the reservation service is down; returns once the saga is parked. */
+  private String parkOnConfirm(Hold hold, String label) {
+    chaos.setReservationOutage(true);
+    String paymentTxId = newPaymentTxId(label);
+    try {
+      assertThat(api.pay(hold.userId(), hold.reservationId(), paymentTxId).status()).isEqualTo(202);
+      await("saga " + paymentTxId + " to park")
+          .atMost(SAGA_DEADLINE)
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> api.payment(paymentTxId).body().path("status").asString(), "NEEDS_ATTENTION"::equals);
+    } finally {
+      chaos.setReservationOutage(false);
+    }
+    return paymentTxId;
+  }
+
+  /** An operator's retry, once the outage is over: the saga confirms its seat. */
+  private void settle(String paymentTxId) {
+    api.sendJson("POST", "/api/admin/sagas/" + paymentTxId + "/retry", "{\"reason\": \"test done\"}", TOKEN_HEADER, TOKEN);
+    awaitFinal(paymentTxId);
   }
 
   @Test

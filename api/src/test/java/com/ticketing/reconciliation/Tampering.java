@@ -92,6 +92,33 @@ final class Tampering implements AutoCloseable {
         before.get("status"), before.get("updated_at"), paymentTxId));
   }
 
+  /** Moves the payment row's last change {@code minutes} into the past. */
+  void paymentUnchangedFor(String paymentTxId, int minutes) {
+    Object before =
+        jdbc.queryForObject("SELECT updated_at FROM payment_transactions WHERE payment_tx_id = ?", Object.class, paymentTxId);
+    jdbc.update(
+        "UPDATE payment_transactions SET updated_at = UTC_TIMESTAMP(6) - INTERVAL ? MINUTE WHERE payment_tx_id = ?",
+        minutes, paymentTxId);
+    undo.push(() -> jdbc.update(
+        "UPDATE payment_transactions SET updated_at = ? WHERE payment_tx_id = ?", before, paymentTxId));
+  }
+
+  /** Moves the reservation's expiry {@code minutes} into the past. */
+  void reservationExpiredFor(long reservationId, int minutes) {
+    jdbc.update(
+        "UPDATE reservations SET expires_at = UTC_TIMESTAMP(6) - INTERVAL ? MINUTE WHERE id = ?", minutes, reservationId);
+  }
+
+  /** An event in the outbox, written {@code minutesAgo} and not sent. */
+  void unsentEvent(String paymentTxId, String topic, int minutesAgo) {
+    String eventId = paymentTxId + ":" + topic;
+    jdbc.update(
+        "INSERT INTO saga_outbox (event_id, topic, message_key, payload, created_at, published_at)"
+            + " VALUES (?, ?, 'tampering', '{}', UTC_TIMESTAMP(6) - INTERVAL ? MINUTE, NULL)",
+        eventId, topic, minutesAgo);
+    undo.push(() -> jdbc.update("DELETE FROM saga_outbox WHERE event_id = ?", eventId));
+  }
+
   /** Undoes every write, newest first (ledger before payment before reservation). */
   @Override
   public void close() {
