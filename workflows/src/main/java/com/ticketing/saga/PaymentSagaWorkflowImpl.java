@@ -22,6 +22,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -99,8 +100,8 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
       record(tried);
       return null;
     }
-    long written = nextRevision();
-    return step("record-processing", () -> transactions.recordStart(request, state, written, List.of(tried)));
+    LongSupplier revision = revisionPerRun(true);
+    return step("record-processing", () -> transactions.recordStart(request, state, revision.getAsLong(), List.of(tried)));
   }
 
   private SagaState endAsSettled(SagaState settled) {
@@ -397,16 +398,23 @@ public class PaymentSagaWorkflowImpl implements PaymentSagaWorkflow {
    */
   private void record(SagaEvent... announced) {
     List<SagaEvent> events = List.of(announced);
-    boolean freshRevisionAfterParking =
-        Workflow.getVersion(RECORD_AFTER_PARKING_WRITES_ITS_EVENTS, Workflow.DEFAULT_VERSION, 1) >= 1;
-    long first = nextRevision();
-    boolean[] firstRun = {true};
+    LongSupplier revision =
+        revisionPerRun(Workflow.getVersion(RECORD_AFTER_PARKING_WRITES_ITS_EVENTS, Workflow.DEFAULT_VERSION, 1) >= 1);
     step("record-" + state.status().name().toLowerCase(), () -> {
-      long written = freshRevisionAfterParking && !firstRun[0] ? nextRevision() : first;
-      firstRun[0] = false;
-      transactions.record(request, state, written, events);
+      transactions.record(request, state, revision.getAsLong(), events);
       return null;
     });
+  }
+
+  /** The revision for each run of a status write: one taken now, and a newer one for each run after parking. */
+  private LongSupplier revisionPerRun(boolean freshAfterParking) {
+    long first = nextRevision();
+    boolean[] firstRun = {true};
+    return () -> {
+      long written = freshAfterParking && !firstRun[0] ? nextRevision() : first;
+      firstRun[0] = false;
+      return written;
+    };
   }
 
   /** Parking must not park again when the database is what fails: the row waits, the saga does not. */

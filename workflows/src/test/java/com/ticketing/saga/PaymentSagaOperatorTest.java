@@ -338,6 +338,22 @@ class PaymentSagaOperatorTest {
   }
 
   @Test
+  void theStartsStatusWriteRetriedAfterParkingWritesPaymentTry() throws InterruptedException {
+    String id = "tx-start-record-down";
+    env.transactions.outageWhileRecording(PROCESSING);
+    env.start(request(id));
+    env.awaitParkedOn(id, "record-processing");
+
+    env.transactions.backUp();
+    env.running(id).retry();
+    SagaState result = env.result(id);
+
+    assertThat(result.status()).isEqualTo(SUCCESS);
+    assertThat(env.transactions.refused()).as("writes the revision rule refused").isEmpty();
+    assertThat(env.events.topics()).containsExactly("payment.try", "payment.success", "reservation.success");
+  }
+
+  @Test
   void signalDecisionMovesParkedSagaOn() throws InterruptedException {
     String id = "tx-signal";
     env.reservations.confirmOutage(true);
