@@ -49,7 +49,13 @@ final class DevServerPidFiles {
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(DIRECTORY, "*.pid")) {
       for (Path file : files) {
-        stopIfOrphan(file);
+        try {
+          stopIfOrphan(file);
+        } catch (IOException | NumberFormatException unreadable) {
+          // A file cut short by a crash names no process we could check: forget it, start anyway.
+          log.warn("ignoring unreadable {}: {}", file, unreadable.getMessage());
+          Files.deleteIfExists(file);
+        }
       }
     } catch (IOException e) {
       log.warn("could not read {}: {}", DIRECTORY, e.getMessage());
